@@ -1,0 +1,154 @@
+package dev.connectconfig.testing;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectconfig.shared.aws.AwsClients;
+import dev.connectconfig.shared.json.FlowConfigJson;
+import dev.connectconfig.shared.model.FlowConfig;
+import dev.connectconfig.shared.store.FlowConfigItems;
+import dev.connectconfig.shared.validation.Violation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+/**
+ * A real DynamoDB engine (DynamoDB Local, in memory) on a free loopback port, with every table of template.yaml
+ * created from its template definition (keys and indexes), so tests and the deployed stack cannot drift apart. Each
+ * table is named after its logical id ({@code FlowConfigTable}).
+ */
+public final class DynamoDbLocal implements AutoCloseable {
+
+    public static final String FLOW_CONFIG_TABLE = "FlowConfigTable";
+
+    private final DynamoDBProxyServer server;
+    private final URI endpoint;
+    private final DynamoDbClient client;
+
+    private DynamoDbLocal(DynamoDBProxyServer server, URI endpoint) {
+        this.server = server;
+        this.endpoint = endpoint;
+        this.client = AwsClients.build(DynamoDbClient.builder(), AwsClients.Timeouts.BACKGROUND, endpoint);
+    }
+
+    /** Starts an in-memory server and creates the template's tables. */
+    public static DynamoDbLocal start() {
+        int port = freePort();
+        try {
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+            server.start();
+            DynamoDbLocal local = new DynamoDbLocal(server, URI.create("http://127.0.0.1:" + port));
+            local.createTemplateTables();
+            return local;
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start", e);
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** Stores one config, as written, in the flow-config table. */
+    public void put(FlowConfig config) {
+        client.putItem(PutItemRequest.builder().tableName(FLOW_CONFIG_TABLE).item(FlowConfigItems.toItem(config))
+                .build());
+    }
+
+    /** Stores every sample config of {@code events/flow-configs/}. */
+    public List<FlowConfig> seedSamples() {
+        List<FlowConfig> configs = sampleConfigs();
+        configs.forEach(this::put);
+        return configs;
+    }
+
+    /** The sample flow configs kept as readable JSON in {@code events/flow-configs/}. */
+    public static List<FlowConfig> sampleConfigs() {
+        List<FlowConfig> configs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(RepoFiles.path("events/flow-configs"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode json = FlowConfigJson.MAPPER.readTree(file.toFile());
+                List<Violation> violations = new ArrayList<>();
+                FlowConfig config = FlowConfigJson.fromJson(json, violations);
+                if (!violations.isEmpty()) {
+                    throw new IllegalStateException(file + ": " + violations);
+                }
+                configs.add(config);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return configs;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void createTemplateTables() {
+        CloudFormationTemplate template = CloudFormationTemplate.load();
+        for (String logicalId : template.resourcesOfType("AWS::DynamoDB::Table")) {
+            Map<String, Object> properties = template.properties(logicalId);
+            CreateTableRequest.Builder request = CreateTableRequest.builder()
+                    .tableName(logicalId)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(((List<Map<String, Object>>) properties.get("AttributeDefinitions"))
+                            .stream().map(a -> AttributeDefinition.builder()
+                                    .attributeName((String) a.get("AttributeName"))
+                                    .attributeType((String) a.get("AttributeType")).build()).toList())
+                    .keySchema(keys((List<Map<String, Object>>) properties.get("KeySchema")));
+            List<Map<String, Object>> indexes = (List<Map<String, Object>>) properties.get("GlobalSecondaryIndexes");
+            if (indexes != null) {
+                request.globalSecondaryIndexes(indexes.stream().map(index -> {
+                    Map<String, Object> projection = (Map<String, Object>) index.get("Projection");
+                    return GlobalSecondaryIndex.builder()
+                            .indexName((String) index.get("IndexName"))
+                            .keySchema(keys((List<Map<String, Object>>) index.get("KeySchema")))
+                            .projection(Projection.builder()
+                                    .projectionType((String) projection.get("ProjectionType"))
+                                    .nonKeyAttributes((List<String>) projection.get("NonKeyAttributes"))
+                                    .build())
+                            .build();
+                }).toList());
+            }
+            client.createTable(request.build());
+        }
+    }
+
+    private static List<KeySchemaElement> keys(List<Map<String, Object>> keys) {
+        return keys.stream().map(k -> KeySchemaElement.builder()
+                .attributeName((String) k.get("AttributeName"))
+                .keyType((String) k.get("KeyType")).build()).toList();
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        client.close();
+        server.stop();
+    }
+}
