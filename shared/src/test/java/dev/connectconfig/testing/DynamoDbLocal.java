@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -43,7 +46,13 @@ public final class DynamoDbLocal implements AutoCloseable {
     private DynamoDbLocal(DynamoDBProxyServer server, URI endpoint) {
         this.server = server;
         this.endpoint = endpoint;
-        this.client = AwsClients.build(DynamoDbClient.builder(), AwsClients.Timeouts.BACKGROUND, endpoint);
+        // Static credentials: DynamoDB Local accepts any, and benchmarks and the local runner have none in the environment.
+        this.client = DynamoDbClient.builder()
+                .httpClient(AwsClients.httpClient(AwsClients.Timeouts.BACKGROUND))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .endpointOverride(endpoint)
+                .build();
     }
 
     /** Starts an in-memory server and creates the template's tables. */
@@ -51,7 +60,7 @@ public final class DynamoDbLocal implements AutoCloseable {
         int port = freePort();
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+                    new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"});
             server.start();
             DynamoDbLocal local = new DynamoDbLocal(server, URI.create("http://127.0.0.1:" + port));
             local.createTemplateTables();
