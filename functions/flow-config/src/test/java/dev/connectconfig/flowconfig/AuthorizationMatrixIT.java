@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * running the policy store's files. The expected verdict is written out here from the issue's rules, independently
  * of the policies, so a wrong policy fails a row.
  */
-class AuthorizationMatrixIT {
+class AuthorizationMatrixIT extends ApiIntegrationTest {
 
     enum Level { FULL, EDIT, READ }
 
@@ -49,17 +47,6 @@ class AuthorizationMatrixIT {
         }
     }
 
-    private static ApiFixture api;
-
-    @BeforeAll
-    static void start() {
-        api = ApiFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
 
     static Stream<Arguments> matrix() {
         List<Arguments> rows = new ArrayList<>();

@@ -14,29 +14,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Many editors save the same config from the same version at the same moment, round after round, against DynamoDB
  * Local: each round exactly one wins, the others get 412, and every winner's content survives in the history.
  */
-class ConcurrentEditorsIT {
+class ConcurrentEditorsIT extends ApiIntegrationTest {
 
     private static final int EDITORS = 8;
     private static final int ROUNDS = 5;
-    private static ApiFixture api;
-
-    @BeforeAll
-    static void start() {
-        api = ApiFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
 
     @Test
     void exactlyOneWriteWinsPerVersionAndNoUpdateIsLost() throws Exception {

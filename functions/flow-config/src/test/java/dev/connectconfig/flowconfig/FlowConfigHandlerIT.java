@@ -16,25 +16,12 @@ import dev.connectconfig.shared.render.FlowConfigRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The events in events/flow-config/ through the real handler, DynamoDB Local and Cedar. */
-class FlowConfigHandlerIT {
+class FlowConfigHandlerIT extends ApiIntegrationTest {
 
-    private static ApiFixture api;
-
-    @BeforeAll
-    static void start() {
-        api = ApiFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
 
     @BeforeEach
     void reset() {

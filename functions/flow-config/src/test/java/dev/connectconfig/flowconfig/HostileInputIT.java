@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,24 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A corpus of bad requests, each as API Gateway would pass it: every one answers a 4xx with a stable JSON error,
  * writes nothing, and says nothing about the code, the libraries or the tables behind the API.
  */
-class HostileInputIT {
+class HostileInputIT extends ApiIntegrationTest {
 
     /** Words that only an internal detail would put in a response. */
     private static final Pattern INTERNAL = Pattern.compile(
             "Exception|\\bat [a-z]+\\.|dev\\.connectconfig|software\\.amazon|com\\.fasterxml|jackson|DynamoDb|"
                     + "FlowConfigTable|HistoryTable|java\\.|cedar|/etc/passwd|root:", Pattern.CASE_INSENSITIVE);
 
-    private static ApiFixture api;
-
-    @BeforeAll
-    static void start() {
-        api = ApiFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
 
     private static ObjectNode mainQueue() {
         return FlowConfigJson.toJson(api.stored("main-queue"));
