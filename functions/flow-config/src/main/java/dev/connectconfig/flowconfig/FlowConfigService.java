@@ -69,7 +69,8 @@ final class FlowConfigService {
         int limit = limit(limitText);
         String scope = "list:" + (prefix == null ? "" : prefix);
         String after = PageToken.decode(nextToken, scope);
-        if (after != null && prefix != null && !after.startsWith(prefix)) {
+        if (after != null && (!FlowConfigValidator.ID.matcher(after).matches()
+                || (prefix != null && !after.startsWith(prefix)))) {
             throw ApiException.badRequest("INVALID_TOKEN", "nextToken is not one this query returned.");
         }
         List<ConfigSummary> found = new ArrayList<>();

@@ -166,6 +166,11 @@ class HostileInputIT extends ApiIntegrationTest {
         cases.put("forged nextToken", () -> new ApiFixture.Request("GET", "/flow-configs")
                 .claims(ApiFixture.admin()).query("nextToken", "eyJzIjoibGlzdDoiLCJhIjoie319").query("prefix", "x")
                 .build());
+        cases.put("well-formed nextToken with an empty id", () -> new ApiFixture.Request("GET", "/flow-configs")
+                .claims(ApiFixture.admin()).query("nextToken", new PageToken("list:", "").encode()).build());
+        cases.put("well-formed versions token that is no version", () -> new ApiFixture.Request("GET",
+                "/flow-configs/{id}/versions").id("main-queue").claims(ApiFixture.admin())
+                .query("nextToken", new PageToken("versions:main-queue", "x").encode()).build());
         cases.put("garbage nextToken", () -> new ApiFixture.Request("GET", "/flow-configs")
                 .claims(ApiFixture.admin()).query("nextToken", "%%%").build());
         cases.put("prefix with wildcard", () -> new ApiFixture.Request("GET", "/flow-configs")
