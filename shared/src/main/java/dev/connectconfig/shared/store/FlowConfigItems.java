@@ -25,6 +25,10 @@ public final class FlowConfigItems {
     public static final String VERSION = "version";
     public static final String UPDATED_AT = "updatedAt";
     public static final String UPDATED_BY = "updatedBy";
+    /** Same value on every config: the partition key of the {@link #CATALOG_INDEX} index that lists configs in id order. */
+    public static final String CATALOG = "catalog";
+    public static final String CATALOG_VALUE = "flow-config";
+    public static final String CATALOG_INDEX = "catalog-id";
     private static final String TYPE = "type";
     private static final String OPTIONS = "options";
     private static final String VOICE = "voice";
@@ -69,6 +73,7 @@ public final class FlowConfigItems {
         item.put(VERSION, AttributeValue.fromN(Long.toString(config.version())));
         putIfPresent(item, UPDATED_AT, config.updatedAt());
         putIfPresent(item, UPDATED_BY, config.updatedBy());
+        item.put(CATALOG, s(CATALOG_VALUE));
         return item;
     }
 

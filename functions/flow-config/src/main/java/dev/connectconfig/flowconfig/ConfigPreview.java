@@ -1,0 +1,117 @@
+package dev.connectconfig.flowconfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.shared.auth.Caller;
+import dev.connectconfig.shared.auth.FlowConfigAction;
+import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
+import dev.connectconfig.shared.errors.ApiException;
+import dev.connectconfig.shared.json.FlowConfigJson;
+import dev.connectconfig.shared.model.FlowConfig;
+import dev.connectconfig.shared.render.Channel;
+import dev.connectconfig.shared.render.FlowConfigRenderer;
+import dev.connectconfig.shared.render.RenderedConfig;
+import dev.connectconfig.shared.render.ResultKeys;
+import dev.connectconfig.shared.store.FlowConfigStore;
+import dev.connectconfig.shared.validation.FlowConfigValidator;
+import dev.connectconfig.shared.validation.LanguageTags;
+import dev.connectconfig.shared.validation.Violation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What GetConfig would return to one caller, rendered by the same shared renderer, for the stored config or for an
+ * unsaved one sent in the body. An unsaved config is rendered even when it would not pass validation yet; its
+ * problems come back next to the result, so an author sees both while editing.
+ */
+final class ConfigPreview {
+
+    private static final Set<String> FIELDS = Set.of("lang", "channel", "config");
+
+    private final FlowConfigStore store;
+    private final FlowConfigAuthorizer authorizer;
+    private final FlowConfigService service;
+
+    ConfigPreview(FlowConfigStore store, FlowConfigAuthorizer authorizer, FlowConfigService service) {
+        this.store = store;
+        this.authorizer = authorizer;
+        this.service = service;
+    }
+
+    ApiResult preview(Caller caller, String id, JsonNode body) {
+        FlowConfigService.checkId(id);
+        authorizer.require(caller, FlowConfigAction.READ, id);
+        if (!body.isObject()) {
+            throw ApiException.invalid(List.of(new Violation("", "must be a JSON object with lang, channel, config")));
+        }
+        List<Violation> violations = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                violations.add(new Violation(name, "is not a known field"));
+            }
+        });
+        String language = text(body, "lang", violations);
+        if (language != null && !LanguageTags.isValid(language)) {
+            violations.add(new Violation("lang", "must be a BCP 47 language tag such as en-US"));
+        }
+        Channel channel = channel(text(body, "channel", violations), violations);
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+
+        JsonNode unsaved = body.get("config");
+        boolean saved = unsaved == null || unsaved.isNull();
+        FlowConfig config = saved ? store.find(id).orElseThrow(() -> FlowConfigService.notFound(id))
+                : service.parseConfig(unsaved, id, "config.");
+        List<Violation> problems = saved ? List.of() : FlowConfigService.prefixed(
+                FlowConfigValidator.validate(config), "config.");
+
+        RenderedConfig rendered = FlowConfigRenderer.render(config, language, channel);
+        Map<String, String> result = rendered.values();
+        if (!rendered.fitsConnectLimit()) {
+            // GetConfig answers exactly this when the result would not fit Amazon Connect's 32 KB.
+            result = new LinkedHashMap<>();
+            result.put(ResultKeys.ERROR, ResultKeys.RESULT_TOO_LARGE);
+            result.put(ResultKeys.ERROR_MESSAGE, rendered.tooLargeMessage());
+        }
+        ObjectNode response = FlowConfigJson.MAPPER.createObjectNode();
+        response.put("id", id).put("version", config.version()).put("saved", saved)
+                .put("language", rendered.language()).put("channel", channel.name().toLowerCase(Locale.ROOT));
+        ObjectNode values = response.putObject("result");
+        result.forEach(values::put);
+        response.put("sizeBytes", rendered.sizeBytes());
+        rendered.missingPrompts().forEach(response.putArray("missingPrompts")::add);
+        var problemList = response.putArray("problems");
+        problems.forEach(p -> problemList.addObject().put("field", p.field()).put("message", p.message()));
+        return ApiResult.ok(response);
+    }
+
+    private static Channel channel(String text, List<Violation> violations) {
+        if (text == null) {
+            return Channel.VOICE;
+        }
+        for (Channel channel : Channel.values()) {
+            if (channel.name().equalsIgnoreCase(text)) {
+                return channel;
+            }
+        }
+        violations.add(new Violation("channel", "must be one of voice, chat, task, email"));
+        return Channel.VOICE;
+    }
+
+    private static String text(JsonNode body, String field, List<Violation> violations) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            violations.add(new Violation(field, "must be a string"));
+            return null;
+        }
+        return value.textValue();
+    }
+}

@@ -1,0 +1,278 @@
+package dev.connectconfig.flowconfig;
+
+import dev.connectconfig.shared.model.FlowConfig;
+import dev.connectconfig.shared.store.DynamoDbFlowConfigStore;
+import dev.connectconfig.shared.store.FlowConfigItems;
+import dev.connectconfig.shared.store.StoreUnavailableException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Flow configs in DynamoDB. Lists read the {@code catalog-id} index (one partition, sorted by id) with a Query, so a
+ * prefix is a key condition and pages follow {@code LastEvaluatedKey} past DynamoDB's 1 MB. Every write is one
+ * TransactWriteItems: the conditional put or delete of the current item and the put of the previous state into the
+ * append-only history table.
+ */
+final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore implements FlowConfigRepository {
+
+    static final String ARCHIVED_AT = "archivedAt";
+    static final String ARCHIVED_BY = "archivedBy";
+    static final String ARCHIVED_BECAUSE = "archivedBecause";
+    /** Two transactions on one item at once cancel each other; retrying re-checks the version, it never overrides. */
+    private static final int CONFLICT_RETRIES = 4;
+
+    private final String historyTable;
+
+    DynamoDbFlowConfigRepository(DynamoDbClient dynamoDb, String table, String historyTable) {
+        super(dynamoDb, table);
+        this.historyTable = historyTable;
+    }
+
+    @Override
+    public CatalogPage catalog(String prefix, String afterId, int maxItems) {
+        Map<String, String> names = new HashMap<>(Map.of("#c", FlowConfigItems.CATALOG));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":c",
+                AttributeValue.fromS(FlowConfigItems.CATALOG_VALUE)));
+        String condition = "#c = :c";
+        if (prefix != null && !prefix.isEmpty()) {
+            condition += " AND begins_with(#id, :p)";
+            names.put("#id", FlowConfigItems.ID);
+            values.put(":p", AttributeValue.fromS(prefix));
+        }
+        QueryRequest.Builder request = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(FlowConfigItems.CATALOG_INDEX)
+                .keyConditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .limit(maxItems);
+        if (afterId != null) {
+            request.exclusiveStartKey(Map.of(FlowConfigItems.CATALOG, AttributeValue.fromS(FlowConfigItems.CATALOG_VALUE),
+                    FlowConfigItems.ID, AttributeValue.fromS(afterId)));
+        }
+        QueryResponse response = query(request.build());
+        List<ConfigSummary> items = response.items().stream().map(item -> new ConfigSummary(
+                text(item.get(FlowConfigItems.ID)), text(item.get(FlowConfigItems.DESCRIPTION)),
+                number(item.get(FlowConfigItems.VERSION)), text(item.get(FlowConfigItems.UPDATED_AT)),
+                text(item.get(FlowConfigItems.UPDATED_BY)))).toList();
+        String last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? text(response.lastEvaluatedKey().get(FlowConfigItems.ID)) : null;
+        return new CatalogPage(items, last);
+    }
+
+    @Override
+    public List<FlowConfig> findAll(List<String> ids) {
+        Map<String, FlowConfig> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + 100)).stream()
+                    .distinct().map(id -> Map.of(FlowConfigItems.ID, AttributeValue.fromS(id))).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(tableName,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > 8) {
+                    throw new StoreUnavailableException("BatchGetItem on " + tableName + " kept leaving keys", null);
+                }
+                backOff(attempt);
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response = call(() -> dynamoDb.batchGetItem(b -> b.requestItems(request)),
+                        "BatchGetItem");
+                response.responses().getOrDefault(tableName, List.of()).forEach(item -> {
+                    FlowConfig config = FlowConfigItems.fromItem(item);
+                    found.put(config.id(), config);
+                });
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return ids.stream().distinct().filter(found::containsKey).map(found::get).toList();
+    }
+
+    @Override
+    public void commit(List<Change> changes) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (Change change : changes) {
+            if (change.next() != null) {
+                items.add(TransactWriteItem.builder().put(put -> {
+                    put.tableName(tableName).item(FlowConfigItems.toItem(change.next()));
+                    expectStored(put::conditionExpression, put::expressionAttributeNames,
+                            put::expressionAttributeValues, change.previous());
+                }).build());
+            } else {
+                items.add(TransactWriteItem.builder().delete(delete -> {
+                    delete.tableName(tableName).key(Map.of(FlowConfigItems.ID, AttributeValue.fromS(change.id())));
+                    expectStored(delete::conditionExpression, delete::expressionAttributeNames,
+                            delete::expressionAttributeValues, change.previous());
+                }).build());
+            }
+            if (change.previous() != null) {
+                items.add(TransactWriteItem.builder().put(put -> put.tableName(historyTable)
+                        .item(archived(change))
+                        .conditionExpression("attribute_not_exists(#id)")
+                        .expressionAttributeNames(Map.of("#id", FlowConfigItems.ID))).build());
+            }
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                backOff(attempt);
+                dynamoDb.transactWriteItems(request -> request.transactItems(items));
+                return;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                for (int i = 0; i < reasons.size(); i++) {
+                    if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                        throw new ConflictException(changeAt(changes, i).id());
+                    }
+                }
+                boolean raced = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+                if (!raced || attempt >= CONFLICT_RETRIES) {
+                    throw new StoreUnavailableException("TransactWriteItems was cancelled: " + reasons.stream()
+                            .map(CancellationReason::code).toList(), e);
+                }
+            } catch (SdkException e) {
+                throw new StoreUnavailableException("TransactWriteItems on " + tableName + " failed", e);
+            }
+        }
+    }
+
+    @Override
+    public long latestArchivedVersion(String id) {
+        QueryResponse response = query(QueryRequest.builder()
+                .tableName(historyTable)
+                .keyConditionExpression("#id = :id")
+                .expressionAttributeNames(Map.of("#id", FlowConfigItems.ID))
+                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(id)))
+                .scanIndexForward(false)
+                .limit(1)
+                .consistentRead(true)
+                .build());
+        return response.items().isEmpty() ? 0 : number(response.items().get(0).get(FlowConfigItems.VERSION));
+    }
+
+    @Override
+    public HistoryPage history(String id, Long beforeVersion, int limit) {
+        QueryRequest.Builder request = QueryRequest.builder()
+                .tableName(historyTable)
+                .keyConditionExpression("#id = :id")
+                .projectionExpression("#v, #ua, #ub, #aa, #ab, #why")
+                .expressionAttributeNames(Map.of("#id", FlowConfigItems.ID, "#v", FlowConfigItems.VERSION,
+                        "#ua", FlowConfigItems.UPDATED_AT, "#ub", FlowConfigItems.UPDATED_BY, "#aa", ARCHIVED_AT,
+                        "#ab", ARCHIVED_BY, "#why", ARCHIVED_BECAUSE))
+                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(id)))
+                .scanIndexForward(false)
+                .limit(limit)
+                .consistentRead(true);
+        if (beforeVersion != null) {
+            request.exclusiveStartKey(Map.of(FlowConfigItems.ID, AttributeValue.fromS(id),
+                    FlowConfigItems.VERSION, AttributeValue.fromN(Long.toString(beforeVersion))));
+        }
+        QueryResponse response = query(request.build());
+        List<HistoryEntry> entries = response.items().stream().map(item -> new HistoryEntry(
+                number(item.get(FlowConfigItems.VERSION)), text(item.get(FlowConfigItems.UPDATED_AT)),
+                text(item.get(FlowConfigItems.UPDATED_BY)), text(item.get(ARCHIVED_AT)), text(item.get(ARCHIVED_BY)),
+                text(item.get(ARCHIVED_BECAUSE)))).toList();
+        Long last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? number(response.lastEvaluatedKey().get(FlowConfigItems.VERSION)) : null;
+        return new HistoryPage(entries, last);
+    }
+
+    @Override
+    public Optional<FlowConfig> archivedVersion(String id, long version) {
+        GetItemResponse response = call(() -> dynamoDb.getItem(request -> request
+                .tableName(historyTable)
+                .key(Map.of(FlowConfigItems.ID, AttributeValue.fromS(id),
+                        FlowConfigItems.VERSION, AttributeValue.fromN(Long.toString(version))))
+                .consistentRead(true)), "GetItem");
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(FlowConfigItems.fromItem(response.item())) : Optional.empty();
+    }
+
+    /** The previous state as a history item, with who replaced it, when and why; not in the catalog. */
+    private static Map<String, AttributeValue> archived(Change change) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>(FlowConfigItems.toItem(change.previous()));
+        item.remove(FlowConfigItems.CATALOG);
+        item.put(ARCHIVED_AT, AttributeValue.fromS(change.at()));
+        item.put(ARCHIVED_BY, AttributeValue.fromS(change.by()));
+        item.put(ARCHIVED_BECAUSE, AttributeValue.fromS(change.reason()));
+        return item;
+    }
+
+    private interface Setter<T> {
+        void set(T value);
+    }
+
+    /** The current item must be absent (create) or still at the version the change was based on. */
+    private static void expectStored(Setter<String> condition, Setter<Map<String, String>> names,
+            Setter<Map<String, AttributeValue>> values, FlowConfig previous) {
+        if (previous == null) {
+            condition.set("attribute_not_exists(#id)");
+            names.set(Map.of("#id", FlowConfigItems.ID));
+        } else {
+            condition.set("#v = :expected");
+            names.set(Map.of("#v", FlowConfigItems.VERSION));
+            values.set(Map.of(":expected", AttributeValue.fromN(Long.toString(previous.version()))));
+        }
+    }
+
+    /** The change that the {@code index}-th transaction item belongs to. */
+    private static Change changeAt(List<Change> changes, int index) {
+        int item = 0;
+        for (Change change : changes) {
+            item += change.previous() != null ? 2 : 1;
+            if (index < item) {
+                return change;
+            }
+        }
+        return changes.get(changes.size() - 1);
+    }
+
+    private QueryResponse query(QueryRequest request) {
+        return call(() -> dynamoDb.query(request), "Query");
+    }
+
+    private interface Call<T> {
+        T run();
+    }
+
+    private <T> T call(Call<T> call, String operation) {
+        try {
+            return call.run();
+        } catch (SdkException e) {
+            throw new StoreUnavailableException("DynamoDB " + operation + " failed", e);
+        }
+    }
+
+    private static void backOff(int attempt) {
+        if (attempt == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L << Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while retrying", e);
+        }
+    }
+
+    private static String text(AttributeValue value) {
+        return value == null ? null : value.s();
+    }
+
+    private static long number(AttributeValue value) {
+        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
+    }
+}

@@ -1,0 +1,73 @@
+package dev.connectconfig.flowconfig;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.connectconfig.shared.api.ApiRequests;
+import dev.connectconfig.shared.api.ApiResponses;
+import dev.connectconfig.shared.aws.Env;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/** The FlowConfig REST API behind API Gateway's Cognito authorizer: one proxy event in, one JSON response out. */
+public final class FlowConfigHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    static final String CORS_ORIGIN_VARIABLE = "CORS_ALLOWED_ORIGIN";
+    private static final Logger LOG = LoggerFactory.getLogger(FlowConfigHandler.class);
+
+    private final FlowConfigRoutes routes;
+    private final ApiResponses responses;
+    private final Metrics metrics = MetricsFactory.getMetricsInstance();
+
+    /** Lambda's entry point: clients are built once per container. */
+    public FlowConfigHandler() {
+        this(FlowConfigFactory.fromEnvironment(), Env.optional(CORS_ORIGIN_VARIABLE, "*"));
+    }
+
+    FlowConfigHandler(FlowConfigService service, String allowedOrigin) {
+        this.routes = new FlowConfigRoutes(service);
+        this.responses = new ApiResponses(allowedOrigin);
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            metrics.captureColdStartMetric(context);
+            APIGatewayProxyResponseEvent response;
+            try {
+                ApiResult result = routes.handle(event);
+                response = result.body() == null ? responses.noContent(result.headers())
+                        : responses.json(result.status(), result.body(), result.headers());
+            } catch (RuntimeException e) {
+                response = responses.error(e, ApiRequests.requestId(event));
+            }
+            record(event, response.getStatusCode());
+            return response;
+        });
+    }
+
+    Iterable<String> routeKeys() {
+        return routes.keys();
+    }
+
+    private void record(APIGatewayProxyRequestEvent event, int status) {
+        try {
+            metrics.addMetric(status >= 500 ? "ServerError" : status >= 400 ? "ClientError" : "Success", 1,
+                    MetricUnit.COUNT);
+            LOG.info("request served", entry("route", FlowConfigRoutes.key(event)), entry("status", status),
+                    entry("configId", ApiRequests.path(event, "id")));
+            metrics.flush();
+        } catch (RuntimeException e) {
+            // Telemetry must never cost a caller their answer.
+            LOG.error("could not record metrics", e);
+        }
+    }
+}

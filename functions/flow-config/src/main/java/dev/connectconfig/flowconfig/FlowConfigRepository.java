@@ -1,0 +1,50 @@
+package dev.connectconfig.flowconfig;
+
+import dev.connectconfig.shared.model.FlowConfig;
+import dev.connectconfig.shared.store.FlowConfigStore;
+import java.util.List;
+import java.util.Optional;
+
+/** The flow-config table, its catalog index and the history table, as the API uses them. */
+interface FlowConfigRepository extends FlowConfigStore {
+
+    /** One page of the catalog in id order, at most {@code maxItems}; {@code lastEvaluatedId} null at the end. */
+    record CatalogPage(List<ConfigSummary> items, String lastEvaluatedId) {
+    }
+
+    record HistoryPage(List<HistoryEntry> entries, Long lastEvaluatedVersion) {
+    }
+
+    /**
+     * One write. {@code next} null deletes; {@code previous} null creates (the id must not exist). Otherwise the
+     * stored version must still be {@code previous.version()}, and {@code previous} goes to the history.
+     */
+    record Change(FlowConfig previous, FlowConfig next, String reason, String at, String by) {
+
+        String id() {
+            return next != null ? next.id() : previous.id();
+        }
+    }
+
+    /** A write lost a race: the stored version is no longer the one the change was based on. */
+    final class ConflictException extends RuntimeException {
+        ConflictException(String id) {
+            super("flow config " + id + " changed concurrently", null, false, false);
+        }
+    }
+
+    CatalogPage catalog(String prefix, String afterId, int maxItems);
+
+    /** The configs with these ids that exist, in the order asked. */
+    List<FlowConfig> findAll(List<String> ids);
+
+    /** Applies all changes atomically, or none; {@link ConflictException} when any precondition no longer holds. */
+    void commit(List<Change> changes);
+
+    /** The highest version in the history, 0 when there is none, so a recreated id keeps counting up. */
+    long latestArchivedVersion(String id);
+
+    HistoryPage history(String id, Long beforeVersion, int limit);
+
+    Optional<FlowConfig> archivedVersion(String id, long version);
+}

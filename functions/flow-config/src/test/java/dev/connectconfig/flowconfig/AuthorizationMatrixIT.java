@@ -1,0 +1,151 @@
+package dev.connectconfig.flowconfig;
+
+import static dev.connectconfig.flowconfig.ApiFixture.body;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.shared.json.FlowConfigJson;
+import dev.connectconfig.shared.model.FlowConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every access level × every API action × every kind of scope, through the real handler and the real Cedar engine
+ * running the policy store's files. The expected verdict is written out here from the issue's rules, independently
+ * of the policies, so a wrong policy fails a row.
+ */
+class AuthorizationMatrixIT extends ApiIntegrationTest {
+
+    enum Level { FULL, EDIT, READ }
+
+    /** How the caller's scope names the target config {@code sales-emea} (or {@code sales-new} for create). */
+    enum Scope { EXACT, PREFIX, OTHER, STAR, GROUP }
+
+    enum Operation {
+        GET(true, false), LIST(true, false), HISTORY(true, false), PREVIEW(true, false), EXPORT(true, false),
+        UPDATE_VALUES(false, true), UPDATE_STRUCTURE(false, false), CREATE(false, false), DELETE(false, false),
+        RESTORE(false, false);
+
+        final boolean readOnly;
+        final boolean valuesOnly;
+
+        Operation(boolean readOnly, boolean valuesOnly) {
+            this.readOnly = readOnly;
+            this.valuesOnly = valuesOnly;
+        }
+
+        boolean allowedAt(Level level) {
+            return readOnly || level == Level.FULL || (valuesOnly && level == Level.EDIT);
+        }
+    }
+
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> rows = new ArrayList<>();
+        for (Level level : Level.values()) {
+            for (Operation operation : Operation.values()) {
+                for (Scope scope : Scope.values()) {
+                    rows.add(Arguments.of(level, operation, scope));
+                }
+            }
+        }
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} with {2} scope")
+    @MethodSource("matrix")
+    void eachLevelMayDoExactlyWhatItsScopeAndLevelAllow(Level level, Operation operation, Scope scope) {
+        api.reset();
+        // version 2 of sales-emea, so version 1 is in the history to restore
+        FlowConfig emea = api.stored("sales-emea");
+        api.repository.commit(List.of(new FlowConfigRepository.Change(emea, emea.withBookkeeping(2,
+                "2026-01-02T00:00:00Z", "seed"), "updated", "2026-01-02T00:00:00Z", "seed")));
+        String target = operation == Operation.CREATE ? "sales-new" : "sales-emea";
+        var before = api.snapshot();
+
+        APIGatewayProxyResponseEvent response = api.invoke(request(operation, target, claims(level, scope, target)));
+
+        boolean expected = scope != Scope.OTHER && operation.allowedAt(level);
+        int status = response.getStatusCode();
+        if (operation == Operation.LIST || operation == Operation.EXPORT) {
+            assertEquals(200, status, response.getBody());
+            String items = operation == Operation.LIST ? "items" : "flowConfigs";
+            boolean listed = body(response).get(items).findValuesAsText("id").contains(target);
+            assertEquals(expected, listed, response.getBody());
+        } else if (expected) {
+            assertTrue(status >= 200 && status < 300, status + " " + response.getBody());
+        } else {
+            assertEquals(403, status, response.getBody());
+            assertEquals(before, api.snapshot(), "a refused request wrote something");
+        }
+    }
+
+    private static Map<String, Object> claims(Level level, Scope scope, String target) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", "user-" + level + "-" + scope);
+        claims.put("cognito:username", "user");
+        if (scope == Scope.GROUP) {
+            claims.put("cognito:groups", switch (level) {
+                case FULL -> "FlowConfigAdmin";
+                case EDIT -> "FlowConfigEdit";
+                case READ -> "FlowConfigRead";
+            });
+            return claims;
+        }
+        String value = switch (scope) {
+            case EXACT -> target;
+            case PREFIX -> "sales-*";
+            case OTHER -> "support-*,sales-emea-old,sales-new2";
+            default -> "*";
+        };
+        claims.put(switch (level) {
+            case FULL -> "custom:fc_full";
+            case EDIT -> "custom:fc_edit";
+            case READ -> "custom:fc_read";
+        }, value);
+        return claims;
+    }
+
+    private static com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent request(
+            Operation operation, String id, Map<String, Object> claims) {
+        FlowConfig stored = api.stored("sales-emea");
+        ObjectNode config = FlowConfigJson.toJson(stored);
+        return switch (operation) {
+            case GET -> new ApiFixture.Request("GET", "/flow-configs/{id}").id(id).claims(claims).build();
+            case LIST -> new ApiFixture.Request("GET", "/flow-configs").claims(claims).build();
+            case EXPORT -> new ApiFixture.Request("GET", "/flow-configs/export").claims(claims).build();
+            case HISTORY -> new ApiFixture.Request("GET", "/flow-configs/{id}/versions").id(id).claims(claims)
+                    .build();
+            case PREVIEW -> new ApiFixture.Request("POST", "/flow-configs/{id}/preview").id(id).claims(claims)
+                    .json(Map.of("channel", "chat")).build();
+            case UPDATE_VALUES -> {
+                ((ObjectNode) config.get("variables")).put("Closure", "true");
+                yield put(id, config, claims).header("If-Match", "\"2\"").build();
+            }
+            case UPDATE_STRUCTURE -> {
+                config.put("description", "Sales EMEA, reorganised");
+                yield put(id, config, claims).header("If-Match", "\"2\"").build();
+            }
+            case CREATE -> {
+                config.put("id", id);
+                yield put(id, config, claims).header("If-None-Match", "*").build();
+            }
+            case DELETE -> new ApiFixture.Request("DELETE", "/flow-configs/{id}").id(id)
+                    .header("If-Match", "\"2\"").claims(claims).build();
+            case RESTORE -> new ApiFixture.Request("POST", "/flow-configs/{id}/versions/{n}/restore").id(id)
+                    .path("n", "1").header("If-Match", "\"2\"").claims(claims).build();
+        };
+    }
+
+    private static ApiFixture.Request put(String id, ObjectNode config, Map<String, Object> claims) {
+        return new ApiFixture.Request("PUT", "/flow-configs/{id}").id(id).claims(claims).json(config);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.connectconfig.shared.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connectconfig.shared.errors.ApiException;
+import dev.connectconfig.shared.store.StoreUnavailableException;
+import dev.connectconfig.shared.validation.Violation;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class ApiResponsesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ApiResponses responses = new ApiResponses("https://config.example.com");
+
+    private static JsonNode body(APIGatewayProxyResponseEvent response) throws Exception {
+        return JSON.readTree(response.getBody());
+    }
+
+    @Test
+    void anApiExceptionBecomesItsStatusCodeMessageAndDetails() throws Exception {
+        APIGatewayProxyResponseEvent response = responses.error(ApiException.invalid(List.of(
+                new Violation("variables.Closure", "must be \"true\" or \"false\""))), "req-1");
+
+        assertEquals(400, response.getStatusCode());
+        JsonNode body = body(response);
+        assertEquals("VALIDATION_FAILED", body.get("code").asText());
+        assertEquals("variables.Closure", body.get("details").get(0).get("field").asText());
+        assertEquals("https://config.example.com", response.getHeaders().get("Access-Control-Allow-Origin"));
+        assertEquals("application/json; charset=utf-8", response.getHeaders().get("Content-Type"));
+    }
+
+    @Test
+    void aVersionMismatchCarriesTheCurrentVersion() throws Exception {
+        APIGatewayProxyResponseEvent response = responses.error(new VersionMismatchException("stale", 7L), "r");
+
+        assertEquals(412, response.getStatusCode());
+        assertEquals(7, body(response).get("currentVersion").asLong());
+        assertEquals("\"7\"", response.getHeaders().get("ETag"));
+    }
+
+    @Test
+    void anUnexpectedExceptionIsA500WithoutItsMessage() throws Exception {
+        APIGatewayProxyResponseEvent response = responses.error(
+                new IllegalStateException("table arn:aws:dynamodb:secret at dev.connectconfig.X"), "req-9");
+
+        assertEquals(500, response.getStatusCode());
+        assertFalse(response.getBody().contains("secret"));
+        assertFalse(response.getBody().contains("IllegalState"));
+        assertTrue(body(response).get("message").asText().contains("req-9"));
+        assertEquals(0, body(response).get("details").size());
+    }
+
+    @Test
+    void aStoreOutageIsA503ToRetry() throws Exception {
+        APIGatewayProxyResponseEvent response = responses.error(
+                new StoreUnavailableException("DynamoDB GetItem on FlowConfigTable failed", null), "r");
+
+        assertEquals(503, response.getStatusCode());
+        assertEquals("STORE_UNAVAILABLE", body(response).get("code").asText());
+        assertFalse(response.getBody().contains("FlowConfigTable"));
+    }
+
+    @Test
+    void eTagsReadQuotedWeakOrBareVersionsAndNothingElse() {
+        assertEquals(OptionalLong.of(3), ETags.version("\"3\""));
+        assertEquals(OptionalLong.of(3), ETags.version("W/\"3\""));
+        assertEquals(OptionalLong.of(12), ETags.version(" 12 "));
+        assertEquals(OptionalLong.empty(), ETags.version("*"));
+        assertEquals(OptionalLong.empty(), ETags.version("\"-1\""));
+        assertEquals(OptionalLong.empty(), ETags.version("99999999999999999999"));
+    }
+}
