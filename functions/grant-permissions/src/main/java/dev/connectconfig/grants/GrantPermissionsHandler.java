@@ -3,7 +3,6 @@ package dev.connectconfig.grants;
 import dev.connectconfig.shared.cloudformation.CustomResourceOutcome;
 import dev.connectconfig.shared.cloudformation.CustomResourceRequest;
 import dev.connectconfig.shared.cloudformation.GuardedCustomResourceHandler;
-import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * The {@code Custom::LakeFormationGrants} resource: the Lake Formation permissions a principal (by default the
@@ -20,8 +19,7 @@ public final class GrantPermissionsHandler extends GuardedCustomResourceHandler 
         this.reconciler = new GrantReconciler(new LakeFormationGrants(LakeFormationGrants.client(null)));
     }
 
-    GrantPermissionsHandler(GrantReconciler reconciler, SdkHttpClient responseClient) {
-        super(responseClient);
+    GrantPermissionsHandler(GrantReconciler reconciler) {
         this.reconciler = reconciler;
     }
 

@@ -3,7 +3,6 @@ package dev.connectconfig.resourcelinks;
 import dev.connectconfig.shared.cloudformation.CustomResourceOutcome;
 import dev.connectconfig.shared.cloudformation.CustomResourceRequest;
 import dev.connectconfig.shared.cloudformation.GuardedCustomResourceHandler;
-import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * The {@code Custom::ResourceLinks} resource: Glue resource links in this account's consumer database to the tables
@@ -19,8 +18,7 @@ public final class ResourceLinkCreatorHandler extends GuardedCustomResourceHandl
         this.reconciler = new ResourceLinkReconciler(new GlueResourceLinks(GlueResourceLinks.client(null)));
     }
 
-    ResourceLinkCreatorHandler(ResourceLinkReconciler reconciler, SdkHttpClient responseClient) {
-        super(responseClient);
+    ResourceLinkCreatorHandler(ResourceLinkReconciler reconciler) {
         this.reconciler = reconciler;
     }
 

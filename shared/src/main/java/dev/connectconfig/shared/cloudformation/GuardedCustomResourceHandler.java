@@ -17,7 +17,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.lambda.powertools.cloudformation.AbstractCustomResourceHandler;
 import software.amazon.lambda.powertools.cloudformation.Response;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -57,11 +56,7 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
 
     /** Answers through the project's lean HTTP client with short timeouts. */
     protected GuardedCustomResourceHandler() {
-        this(AwsClients.httpClient(RESPONSE_TIMEOUTS));
-    }
-
-    protected GuardedCustomResourceHandler(SdkHttpClient responseClient) {
-        super(responseClient);
+        super(AwsClients.httpClient(RESPONSE_TIMEOUTS));
     }
 
     /** The physical id of a new resource, derived from the request; must not throw, even for invalid properties. */
