@@ -3,6 +3,7 @@ package dev.connectconfig.grants;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 import dev.connectconfig.shared.cloudformation.CustomResourceFailure;
+import dev.connectconfig.shared.cloudformation.CustomResourceLifecycle;
 import dev.connectconfig.shared.cloudformation.CustomResourceOutcome;
 import dev.connectconfig.shared.cloudformation.CustomResourceRequest;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * grants what is not in effect and revokes what left the properties, Delete revokes everything; each then checks
  * with ListPermissions that what should be in effect is.
  */
-final class GrantReconciler {
+final class GrantReconciler implements CustomResourceLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(GrantReconciler.class);
 
@@ -26,7 +27,13 @@ final class GrantReconciler {
         this.lakeFormation = lakeFormation;
     }
 
-    CustomResourceOutcome apply(CustomResourceRequest request) {
+    @Override
+    public String physicalIdOnCreate(CustomResourceRequest request) {
+        return physicalId(request);
+    }
+
+    @Override
+    public CustomResourceOutcome apply(CustomResourceRequest request) {
         GrantSpec spec = GrantSpec.from(request.properties());
         List<LakeFormationGrant> wanted = spec.grants();
         List<LakeFormationGrant> before = request.isCreate() ? List.of()
@@ -58,13 +65,19 @@ final class GrantReconciler {
     }
 
     /** Delete: revokes every grant of the properties; grants already gone count as revoked. */
-    CustomResourceOutcome remove(CustomResourceRequest request) {
+    @Override
+    public CustomResourceOutcome remove(CustomResourceRequest request) {
         List<LakeFormationGrant> grants = GrantSpec.ifValid(request.properties()).map(GrantSpec::grants)
                 .orElse(List.of());
         lakeFormation.revoke(grants);
         LOG.info("lake formation grants revoked", entry("revoked", ids(grants)));
         return new CustomResourceOutcome(physicalId(request), Map.of("Revoked", grants.size()),
                 Map.of("GrantsRevoked", (double) grants.size()));
+    }
+
+    @Override
+    public String timeoutAdvice() {
+        return "Lake Formation answered too slowly or kept throttling; a retry grants only what is still missing";
     }
 
     static String physicalId(CustomResourceRequest request) {

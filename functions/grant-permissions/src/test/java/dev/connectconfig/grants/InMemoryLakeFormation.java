@@ -1,5 +1,6 @@
 package dev.connectconfig.grants;
 
+import dev.connectconfig.testing.SdkFaults;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -9,13 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
 import software.amazon.awssdk.services.lakeformation.model.BatchGrantPermissionsRequest;
 import software.amazon.awssdk.services.lakeformation.model.BatchGrantPermissionsResponse;
@@ -39,7 +34,8 @@ import software.amazon.awssdk.services.lakeformation.model.ThrottledException;
  * Lake Formation's permissions in memory, at the SDK boundary: principal → resource → permissions, answering like
  * the service does — per-entry failures in the batch response (an already-held grant, a revoke of nothing), at most
  * 20 entries per batch call, and SELECT on a whole table listed as a TableWithColumns resource. It records every
- * request and can be told to refuse an entry, to accept one without recording it, to throttle or to hang.
+ * request and can be told to refuse an entry or to accept one without recording it; {@link #faults()} throttles,
+ * fails unexpectedly or hangs.
  */
 final class InMemoryLakeFormation implements LakeFormationClient {
 
@@ -47,9 +43,8 @@ final class InMemoryLakeFormation implements LakeFormationClient {
     private final List<SdkRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> refusedEntries = new ConcurrentHashMap<>();
     private final Set<String> silentlyDropped = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean throttling = new AtomicBoolean();
-    private final AtomicReference<CountDownLatch> hang = new AtomicReference<>();
-    private final CountDownLatch interrupted = new CountDownLatch(1);
+    private final SdkFaults faults = new SdkFaults("LakeFormation", "ThrottledException",
+            ThrottledException.builder());
 
     /** Puts a grant as an administrator might have made it, outside CloudFormation. */
     void existing(String principal, Resource resource, Permission... permissions) {
@@ -88,16 +83,9 @@ final class InMemoryLakeFormation implements LakeFormationClient {
         silentlyDropped.add(entryId);
     }
 
-    void throttle() {
-        throttling.set(true);
-    }
-
-    void hangUntil(CountDownLatch release) {
-        hang.set(release);
-    }
-
-    CountDownLatch interrupted() {
-        return interrupted;
+    /** Throttling, unexpected failures and hanging calls. */
+    SdkFaults faults() {
+        return faults;
     }
 
     @Override
@@ -106,11 +94,9 @@ final class InMemoryLakeFormation implements LakeFormationClient {
         checkBatch(request.entries());
         List<BatchPermissionsFailureEntry> failures = new ArrayList<>();
         for (BatchPermissionsRequestEntry entry : request.entries()) {
-            String refusal = refusedEntries.get(entry.id());
             Set<Permission> held = grants.getOrDefault(principal(entry), Map.of()).get(entry.resource());
-            if (refusal != null) {
-                failures.add(failure(entry, refusal, "Insufficient Lake Formation permission(s) on "
-                        + describe(entry.resource())));
+            if (refusedEntries.containsKey(entry.id())) {
+                failures.add(refusal(entry));
             } else if (held != null && held.containsAll(entry.permissions())) {
                 failures.add(failure(entry, "AlreadyExistsException", "Permissions modification is invalid:"
                         + " the principal already has the permissions."));
@@ -127,12 +113,10 @@ final class InMemoryLakeFormation implements LakeFormationClient {
         checkBatch(request.entries());
         List<BatchPermissionsFailureEntry> failures = new ArrayList<>();
         for (BatchPermissionsRequestEntry entry : request.entries()) {
-            String refusal = refusedEntries.get(entry.id());
             Map<Resource, Set<Permission>> byResource = grants.getOrDefault(principal(entry), new LinkedHashMap<>());
             Set<Permission> held = byResource.get(entry.resource());
-            if (refusal != null) {
-                failures.add(failure(entry, refusal, "Insufficient Lake Formation permission(s) on "
-                        + describe(entry.resource())));
+            if (refusedEntries.containsKey(entry.id())) {
+                failures.add(refusal(entry));
             } else if (held == null || !held.removeAll(entry.permissions())) {
                 failures.add(failure(entry, "InvalidInputException", "No permissions revoked. Grantee has no"
                         + " permissions and no grantable permissions on resource"));
@@ -174,26 +158,14 @@ final class InMemoryLakeFormation implements LakeFormationClient {
 
     private void before(SdkRequest request) {
         requests.add(request);
-        CountDownLatch release = hang.get();
-        if (release != null) {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                Thread.currentThread().interrupt();
-                throw AbortedException.builder().message("Thread was interrupted").build();
-            }
-        }
-        if (throttling.get()) {
-            throw error(ThrottledException.builder(), "ThrottledException", "Rate exceeded");
-        }
+        faults.onCall();
     }
 
     /** Lake Formation rejects a batch of more than 20 entries, or with repeated ids, outright. */
-    private static void checkBatch(List<BatchPermissionsRequestEntry> entries) {
+    private void checkBatch(List<BatchPermissionsRequestEntry> entries) {
         if (entries.size() > 20 || entries.stream().map(BatchPermissionsRequestEntry::id).distinct().count()
                 != entries.size()) {
-            throw error(InvalidInputException.builder(), "InvalidInputException",
+            throw faults.error(InvalidInputException.builder(), "InvalidInputException",
                     "1 validation error detected: Value at 'entries' failed to satisfy constraint");
         }
     }
@@ -219,17 +191,10 @@ final class InMemoryLakeFormation implements LakeFormationClient {
                 .build();
     }
 
-    private static String describe(Resource resource) {
-        return resource.table() != null ? resource.table().name() : resource.database().name();
-    }
-
-    private static <B extends AwsServiceException.Builder> AwsServiceException error(B builder, String code,
-            String message) {
-        builder.message(message)
-                .statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message)
-                        .serviceName("LakeFormation").build());
-        return (AwsServiceException) builder.build();
+    private BatchPermissionsFailureEntry refusal(BatchPermissionsRequestEntry entry) {
+        Resource resource = entry.resource();
+        return failure(entry, refusedEntries.get(entry.id()), "Insufficient Lake Formation permission(s) on "
+                + (resource.table() != null ? resource.table().name() : resource.database().name()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.connectconfig.resourcelinks;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 import dev.connectconfig.shared.cloudformation.CustomResourceFailure;
+import dev.connectconfig.shared.cloudformation.CustomResourceLifecycle;
 import dev.connectconfig.shared.cloudformation.CustomResourceOutcome;
 import dev.connectconfig.shared.cloudformation.CustomResourceRequest;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.glue.model.Table;
  * Makes the consumer database's resource links match the resource's table list: reads the producer and consumer
  * databases once each, then creates, updates and deletes only what differs.
  */
-final class ResourceLinkReconciler {
+final class ResourceLinkReconciler implements CustomResourceLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceLinkReconciler.class);
 
@@ -28,8 +29,14 @@ final class ResourceLinkReconciler {
         this.glue = glue;
     }
 
+    @Override
+    public String physicalIdOnCreate(CustomResourceRequest request) {
+        return ResourceLinkSpec.physicalId(request);
+    }
+
     /** Create and Update. */
-    CustomResourceOutcome apply(CustomResourceRequest request) {
+    @Override
+    public CustomResourceOutcome apply(CustomResourceRequest request) {
         ResourceLinkSpec spec = ResourceLinkSpec.from(request.properties());
         String managedBy = ResourceLinkSpec.physicalId(request);
         String database = spec.consumerDatabase();
@@ -89,7 +96,8 @@ final class ResourceLinkReconciler {
     }
 
     /** Delete: removes the links this resource made (those carrying its physical id); nothing else. */
-    CustomResourceOutcome remove(CustomResourceRequest request) {
+    @Override
+    public CustomResourceOutcome remove(CustomResourceRequest request) {
         String managedBy = request.physicalResourceId();
         String database = ResourceLinkSpec.consumerDatabaseOf(managedBy);
         List<String> mine = List.of();
@@ -114,6 +122,12 @@ final class ResourceLinkReconciler {
         }
         return new CustomResourceOutcome(managedBy, Map.of("Deleted", mine.size()),
                 Map.of("LinksDeleted", (double) mine.size()));
+    }
+
+    @Override
+    public String timeoutAdvice() {
+        return "Glue answered too slowly or kept throttling; links already made are kept and a retry continues"
+                + " from them";
     }
 
     private static List<String> names(List<ResourceLinkPlan.PlannedLink> links) {

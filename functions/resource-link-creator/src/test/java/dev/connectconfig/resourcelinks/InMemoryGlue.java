@@ -1,18 +1,14 @@
 package dev.connectconfig.resourcelinks;
 
+import dev.connectconfig.testing.SdkFaults;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.AccessDeniedException;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
@@ -36,8 +32,8 @@ import software.amazon.awssdk.services.glue.model.UpdateTableResponse;
 /**
  * The Glue Data Catalog in memory, at the SDK boundary: catalogs (account ids) of databases of tables, answering
  * the calls ResourceLinkCreator makes the way Glue does (paginated GetTables, EntityNotFoundException for a missing
- * database, per-table errors from BatchDeleteTable). It records every request and can be told to refuse a link,
- * throttle, fail unexpectedly or hang.
+ * database, per-table errors from BatchDeleteTable). It records every request and can be told to refuse a link;
+ * {@link #faults()} throttles, fails unexpectedly or hangs.
  */
 final class InMemoryGlue implements GlueClient {
 
@@ -49,10 +45,7 @@ final class InMemoryGlue implements GlueClient {
     private final Map<String, Map<String, Map<String, Table>>> catalogs = new ConcurrentHashMap<>();
     private final List<SdkRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> refusedLinks = new ConcurrentHashMap<>();
-    private final AtomicBoolean throttling = new AtomicBoolean();
-    private final AtomicReference<RuntimeException> unexpected = new AtomicReference<>();
-    private final AtomicReference<CountDownLatch> hang = new AtomicReference<>();
-    private final CountDownLatch interrupted = new CountDownLatch(1);
+    private final SdkFaults faults = new SdkFaults("Glue", "ThrottlingException", ThrottlingException.builder());
     private final int pageSize;
 
     InMemoryGlue(int pageSize) {
@@ -132,23 +125,9 @@ final class InMemoryGlue implements GlueClient {
         refusedLinks.put(link, errorCode);
     }
 
-    /** Every call fails as Glue does once the SDK's retries are spent on throttling. */
-    void throttle() {
-        throttling.set(true);
-    }
-
-    void failUnexpectedly(RuntimeException failure) {
-        unexpected.set(failure);
-    }
-
-    /** Every call blocks until {@code release} opens or the calling thread is interrupted. */
-    void hangUntil(CountDownLatch release) {
-        hang.set(release);
-    }
-
-    /** Opens when a hanging call was interrupted, as the SDK's calls are when their thread is. */
-    CountDownLatch interrupted() {
-        return interrupted;
+    /** Throttling, unexpected failures and hanging calls. */
+    SdkFaults faults() {
+        return faults;
     }
 
     @Override
@@ -222,23 +201,7 @@ final class InMemoryGlue implements GlueClient {
 
     private void before(SdkRequest request) {
         requests.add(request);
-        CountDownLatch release = hang.get();
-        if (release != null) {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                Thread.currentThread().interrupt();
-                throw AbortedException.builder().message("Thread was interrupted").build();
-            }
-        }
-        RuntimeException failure = unexpected.get();
-        if (failure != null) {
-            throw failure;
-        }
-        if (throttling.get()) {
-            throw error(ThrottlingException.builder(), "ThrottlingException", "Rate exceeded");
-        }
+        faults.onCall();
     }
 
     private static Table table(String database, TableInput input) {
@@ -254,13 +217,8 @@ final class InMemoryGlue implements GlueClient {
                 .build();
     }
 
-    private static <B extends AwsServiceException.Builder> AwsServiceException error(B builder, String code,
-            String message) {
-        builder.message(message)
-                .statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("Glue")
-                        .build());
-        return (AwsServiceException) builder.build();
+    private AwsServiceException error(AwsServiceException.Builder builder, String code, String message) {
+        return faults.error(builder, code, message);
     }
 
     @Override

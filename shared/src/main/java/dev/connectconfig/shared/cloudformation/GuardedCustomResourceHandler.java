@@ -34,13 +34,15 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  *   <li>work still running shortly before the function's deadline is abandoned and answered FAILED, so the stack
  *       does not wait an hour for a response that never comes.</li>
  * </ul>
- * Failed Update and Delete keep the physical id CloudFormation sent; a Create uses {@link #physicalIdOnCreate}.
+ * Failed Update and Delete keep the physical id CloudFormation sent; a Create uses
+ * {@link CustomResourceLifecycle#physicalIdOnCreate}. Each function's entry point is a subclass with a public
+ * no-argument constructor.
  */
 public abstract class GuardedCustomResourceHandler extends AbstractCustomResourceHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuardedCustomResourceHandler.class);
 
-    /** Time kept back from the deadline to PUT the response: at most this, at least a quarter of what is left. */
+    /** Time kept back from the deadline to PUT the response: this, or a quarter of what is left if that is less. */
     static final Duration MAX_RESPONSE_RESERVE = Duration.ofSeconds(10);
     /** The PUT to the pre-signed S3 URL: one short attempt, well inside the reserve. */
     static final AwsClients.Timeouts RESPONSE_TIMEOUTS =
@@ -53,39 +55,27 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
         return thread;
     });
     private final Metrics metrics = MetricsFactory.getMetricsInstance();
+    private final CustomResourceLifecycle resource;
 
-    /** Answers through the project's lean HTTP client with short timeouts. */
-    protected GuardedCustomResourceHandler() {
+    /** Runs {@code resource}, answering through the project's lean HTTP client with short timeouts. */
+    protected GuardedCustomResourceHandler(CustomResourceLifecycle resource) {
         super(AwsClients.httpClient(RESPONSE_TIMEOUTS));
-    }
-
-    /** The physical id of a new resource, derived from the request; must not throw, even for invalid properties. */
-    protected abstract String physicalIdOnCreate(CustomResourceRequest request);
-
-    /** Create or Update: make the resource match {@code request.properties()}. */
-    protected abstract CustomResourceOutcome apply(CustomResourceRequest request);
-
-    /** Delete: remove what this resource made; succeed when it is already gone. */
-    protected abstract CustomResourceOutcome remove(CustomResourceRequest request);
-
-    /** What to tell the user when the work ran out of time; subclasses name their likely causes. */
-    protected String timeoutAdvice() {
-        return "retry the deployment; if it recurs, raise the function's timeout";
+        this.resource = resource;
     }
 
     @Override
     protected final Response create(CloudFormationCustomResourceEvent event, Context context) {
-        return guarded(event, context, this::apply);
+        return guarded(event, context, resource::apply);
     }
 
     @Override
     protected final Response update(CloudFormationCustomResourceEvent event, Context context) {
-        return guarded(event, context, this::apply);
+        return guarded(event, context, resource::apply);
     }
 
     @Override
     protected final Response delete(CloudFormationCustomResourceEvent event, Context context) {
-        return guarded(event, context, this::remove);
+        return guarded(event, context, resource::remove);
     }
 
     @Override
@@ -101,7 +91,7 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
         return PowertoolsLogging.withLogging(context, "logicalResourceId", event.getLogicalResourceId(), () -> {
             CustomResourceRequest request = CustomResourceRequest.from(event);
             String stablePhysicalId = request.physicalResourceId() != null ? request.physicalResourceId()
-                    : physicalIdOnCreate(request);
+                    : resource.physicalIdOnCreate(request);
             Response response;
             try {
                 response = run(request, context, operation, stablePhysicalId);
@@ -144,7 +134,7 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
             LOG.error("work did not finish before the function's deadline; answering FAILED",
                     entry("budgetMillis", budget));
             return failed(stablePhysicalId, "Timed out after " + Duration.ofMillis(budget).toSeconds()
-                    + " s, before the function's deadline: " + timeoutAdvice() + ".");
+                    + " s, before the function's deadline: " + resource.timeoutAdvice() + ".");
         } catch (ExecutionException e) {
             return failedBy(e.getCause(), stablePhysicalId, context);
         } catch (InterruptedException e) {
