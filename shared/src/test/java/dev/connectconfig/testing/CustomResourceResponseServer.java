@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +70,31 @@ public final class CustomResourceResponseServer implements AutoCloseable {
         CloudFormationCustomResourceEvent event =
                 EventLoader.loadCloudFormationCustomResourceEvent(RepoFiles.path(relativePath).toString());
         event.setResponseUrl(url());
+        return event;
+    }
+
+    /**
+     * {@code <folder>/update.json} carrying {@code <folder>/create.json}'s properties as both its new and its old
+     * properties: a redeploy that changes nothing.
+     */
+    public CloudFormationCustomResourceEvent unchangedUpdate(String folder) {
+        CloudFormationCustomResourceEvent update = event(folder + "/update.json");
+        Map<String, Object> created = event(folder + "/create.json").getResourceProperties();
+        update.setResourceProperties(created);
+        update.setOldResourceProperties(created);
+        return update;
+    }
+
+    /** {@code event} with one resource property set to {@code value}, or removed when {@code value} is null. */
+    public static CloudFormationCustomResourceEvent withProperty(CloudFormationCustomResourceEvent event, String name,
+            Object value) {
+        Map<String, Object> properties = new HashMap<>(event.getResourceProperties());
+        if (value == null) {
+            properties.remove(name);
+        } else {
+            properties.put(name, value);
+        }
+        event.setResourceProperties(properties);
         return event;
     }
 

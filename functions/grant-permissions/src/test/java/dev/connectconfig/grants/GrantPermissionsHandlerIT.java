@@ -1,5 +1,6 @@
 package dev.connectconfig.grants;
 
+import static dev.connectconfig.testing.CustomResourceResponseServer.withProperty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResource
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.TestContext;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +35,7 @@ class GrantPermissionsHandlerIT {
 
     private static final String EXPORT_ROLE =
             "arn:aws:iam::123456789012:role/connect-config-dev-UsersExportFunctionRole-1A2B3C4D5E6F";
+    private static final String EVENTS = "events/grant-permissions";
     private static final String PHYSICAL_ID = "lake-formation-grants/connect-config-dev/AnalyticsGrants";
     private static final Resource DATABASE = Resource.builder()
             .database(DatabaseResource.builder().name("connect_analytics_consumer").build()).build();
@@ -66,7 +67,7 @@ class GrantPermissionsHandlerIT {
     }
 
     private CloudFormationCustomResourceEvent event(String file) {
-        return cloudFormation.event("events/grant-permissions/" + file);
+        return cloudFormation.event(EVENTS + "/" + file);
     }
 
     private JsonNode send(CloudFormationCustomResourceEvent event) {
@@ -76,14 +77,6 @@ class GrantPermissionsHandlerIT {
 
     private JsonNode send(String file) {
         return send(event(file));
-    }
-
-    private CloudFormationCustomResourceEvent withProperty(String file, String name, Object value) {
-        CloudFormationCustomResourceEvent event = event(file);
-        Map<String, Object> properties = new HashMap<>(event.getResourceProperties());
-        properties.put(name, value);
-        event.setResourceProperties(properties);
-        return event;
     }
 
     private List<String> ids(List<BatchPermissionsRequestEntry> entries) {
@@ -185,11 +178,7 @@ class GrantPermissionsHandlerIT {
     void aRedeployWithTheSameListGrantsAndRevokesNothing() {
         send("create.json");
         int grantCalls = lakeFormation.requests(BatchGrantPermissionsRequest.class).size();
-        CloudFormationCustomResourceEvent same = event("update.json");
-        same.setResourceProperties(event("create.json").getResourceProperties());
-        same.setOldResourceProperties(event("create.json").getResourceProperties());
-
-        JsonNode body = send(same);
+        JsonNode body = send(cloudFormation.unchangedUpdate(EVENTS));
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(0, body.path("Data").path("Granted").asInt());
@@ -202,11 +191,7 @@ class GrantPermissionsHandlerIT {
         send("create.json");
         lakeFormation.batchRevokePermissions(r -> r.entries(new LakeFormationGrant("drift", EXPORT_ROLE,
                 link("users_link"), List.of(Permission.DESCRIBE)).entry()));
-        CloudFormationCustomResourceEvent same = event("update.json");
-        same.setResourceProperties(event("create.json").getResourceProperties());
-        same.setOldResourceProperties(event("create.json").getResourceProperties());
-
-        JsonNode body = send(same);
+        JsonNode body = send(cloudFormation.unchangedUpdate(EVENTS));
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(1, body.path("Data").path("Granted").asInt());
@@ -217,11 +202,8 @@ class GrantPermissionsHandlerIT {
     void thePrincipalIsAPropertyAndChangingItMovesTheGrants() {
         String analyst = "arn:aws:iam::123456789012:role/ContactCenterAnalyst";
         send("create.json");
-        CloudFormationCustomResourceEvent update = event("update.json");
-        update.setOldResourceProperties(event("create.json").getResourceProperties());
-        Map<String, Object> properties = new HashMap<>(event("create.json").getResourceProperties());
-        properties.put("PrincipalArn", analyst);
-        update.setResourceProperties(properties);
+        CloudFormationCustomResourceEvent update = cloudFormation.unchangedUpdate(EVENTS);
+        withProperty(update, "PrincipalArn", analyst);
 
         JsonNode body = send(update);
 
@@ -248,7 +230,7 @@ class GrantPermissionsHandlerIT {
 
     @Test
     void anInvalidPrincipalFailsBeforeAnyLakeFormationCall() {
-        JsonNode body = send(withProperty("create.json", "PrincipalArn", "UsersExportFunctionRole"));
+        JsonNode body = send(withProperty(event("create.json"), "PrincipalArn", "UsersExportFunctionRole"));
 
         assertEquals("FAILED", body.path("Status").asText());
         assertEquals("Property PrincipalArn: 'UsersExportFunctionRole' is not the ARN of an IAM role or user",
@@ -259,12 +241,7 @@ class GrantPermissionsHandlerIT {
 
     @Test
     void theRollbackDeleteOfACreateWithInvalidPropertiesSucceedsWithoutCalls() {
-        CloudFormationCustomResourceEvent delete = event("delete.json");
-        Map<String, Object> properties = new HashMap<>(delete.getResourceProperties());
-        properties.remove("ProducerAccountId");
-        delete.setResourceProperties(properties);
-
-        JsonNode body = send(delete);
+        JsonNode body = send(withProperty(event("delete.json"), "ProducerAccountId", null));
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertTrue(lakeFormation.requests().isEmpty());

@@ -1,5 +1,6 @@
 package dev.connectconfig.resourcelinks;
 
+import static dev.connectconfig.testing.CustomResourceResponseServer.withProperty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.shared.datalake.ConnectDataLake;
 import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.TestContext;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.glue.model.UpdateTableRequest;
  */
 class ResourceLinkCreatorHandlerIT {
 
+    private static final String EVENTS = "events/resource-link-creator";
     private static final String PHYSICAL_ID =
             "resource-links/connect-config-dev/AnalyticsResourceLinks/connect_analytics_consumer";
     private static final List<String> FIRST_LINKS = List.of("users_link", "contact_record_link",
@@ -64,15 +65,7 @@ class ResourceLinkCreatorHandlerIT {
     }
 
     private CloudFormationCustomResourceEvent event(String file) {
-        return cloudFormation.event("events/resource-link-creator/" + file);
-    }
-
-    /** The Update event with the Create event's properties: a redeploy that changes nothing. */
-    private CloudFormationCustomResourceEvent sameListUpdate() {
-        CloudFormationCustomResourceEvent update = event("update.json");
-        update.setResourceProperties(event("create.json").getResourceProperties());
-        update.setOldResourceProperties(event("create.json").getResourceProperties());
-        return update;
+        return cloudFormation.event(EVENTS + "/" + file);
     }
 
     @Test
@@ -125,7 +118,7 @@ class ResourceLinkCreatorHandlerIT {
         int writesAfterCreate = glue.writeCalls();
         Map<String, Table> before = glue.consumerTables();
 
-        JsonNode body = send(sameListUpdate());
+        JsonNode body = send(cloudFormation.unchangedUpdate(EVENTS));
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
@@ -167,7 +160,7 @@ class ResourceLinkCreatorHandlerIT {
         glue.put(InMemoryGlue.CONSUMER_ACCOUNT, users.toBuilder().targetTable(TableIdentifier.builder()
                 .catalogId("999999999999").databaseName("connect_datalake").name("users").build()).build());
 
-        JsonNode body = send(sameListUpdate());
+        JsonNode body = send(cloudFormation.unchangedUpdate(EVENTS));
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(1, body.path("Data").path("Updated").asInt());
@@ -199,12 +192,7 @@ class ResourceLinkCreatorHandlerIT {
     @Test
     void withMissingTablesSkipTheRestAreLinkedAndTheMissingReported() {
         glue.removeProducerTable("routing_profiles");
-        CloudFormationCustomResourceEvent create = event("create.json");
-        Map<String, Object> properties = new HashMap<>(create.getResourceProperties());
-        properties.put("MissingTables", "skip");
-        create.setResourceProperties(properties);
-
-        JsonNode body = send(create);
+        JsonNode body = send(withProperty(event("create.json"), "MissingTables", "skip"));
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(3, body.path("Data").path("Created").asInt());
@@ -280,12 +268,7 @@ class ResourceLinkCreatorHandlerIT {
 
     @Test
     void invalidPropertiesFailBeforeAnyGlueCall() {
-        CloudFormationCustomResourceEvent create = event("create.json");
-        Map<String, Object> properties = new HashMap<>(create.getResourceProperties());
-        properties.put("ProducerAccountId", "11112222");
-        create.setResourceProperties(properties);
-
-        JsonNode body = send(create);
+        JsonNode body = send(withProperty(event("create.json"), "ProducerAccountId", "11112222"));
 
         assertEquals("FAILED", body.path("Status").asText());
         assertEquals("Property ProducerAccountId: '11112222' is not a 12-digit AWS account id (the account that"
@@ -296,14 +279,9 @@ class ResourceLinkCreatorHandlerIT {
 
     @Test
     void rollbackOfACreateThatNeverHadADatabaseDeletesNothingAndSucceeds() {
-        CloudFormationCustomResourceEvent create = event("create.json");
-        Map<String, Object> properties = new HashMap<>(create.getResourceProperties());
-        properties.remove("ConsumerDatabase");
-        create.setResourceProperties(properties);
-        JsonNode failed = send(create);
-        CloudFormationCustomResourceEvent rollback = event("delete.json");
+        JsonNode failed = send(withProperty(event("create.json"), "ConsumerDatabase", null));
+        CloudFormationCustomResourceEvent rollback = withProperty(event("delete.json"), "ConsumerDatabase", null);
         rollback.setPhysicalResourceId(failed.path("PhysicalResourceId").asText());
-        rollback.setResourceProperties(properties);
 
         JsonNode body = send(rollback);
 
@@ -388,12 +366,8 @@ class ResourceLinkCreatorHandlerIT {
     void movingTheLinksToAnotherDatabaseIsAReplacementWithANewPhysicalId() {
         send("create.json");
         glue.database(InMemoryGlue.CONSUMER_ACCOUNT, "contact_center_reports");
-        CloudFormationCustomResourceEvent update = sameListUpdate();
-        Map<String, Object> properties = new HashMap<>(update.getResourceProperties());
-        properties.put("ConsumerDatabase", "contact_center_reports");
-        update.setResourceProperties(properties);
-
-        JsonNode body = send(update);
+        JsonNode body = send(withProperty(cloudFormation.unchangedUpdate(EVENTS), "ConsumerDatabase",
+                "contact_center_reports"));
 
         String newId = "resource-links/connect-config-dev/AnalyticsResourceLinks/contact_center_reports";
         assertEquals(newId, body.path("PhysicalResourceId").asText());

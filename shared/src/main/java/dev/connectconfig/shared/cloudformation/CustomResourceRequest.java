@@ -33,7 +33,7 @@ public record CustomResourceRequest(
         return "Create".equals(requestType);
     }
 
-    /** {@code connect-config-dev} from {@code arn:aws:cloudformation:<region>:<account>:stack/connect-config-dev/…}. */
+    /** The stack name: {@code connect-config-dev} in {@code arn:aws:cloudformation:…:stack/connect-config-dev/…} */
     static String stackName(String stackId) {
         String[] parts = stackId.split("/");
         return parts.length >= 2 && !parts[1].isBlank() ? parts[1] : "stack";
