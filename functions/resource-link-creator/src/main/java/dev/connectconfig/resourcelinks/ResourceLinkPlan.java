@@ -43,7 +43,7 @@ record ResourceLinkPlan(
             wanted.add(link);
             Table current = existing.get(link);
             if (!producerTables.contains(table)) {
-                // Kept as it is: a table that vanished for a moment (a broken share) must not cost its grants.
+                // With MissingTables=skip its link, if any, stays: a share broken for a moment must not cost links.
                 missing.add(table);
                 continue;
             }

@@ -1,5 +1,7 @@
 package dev.connectconfig.shared.cloudformation;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Map;
 public record CustomResourceOutcome(String physicalResourceId, Map<String, Object> data, Map<String, Double> metrics) {
 
     public CustomResourceOutcome {
-        data = Map.copyOf(data);
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data)); // keeps the order CloudFormation shows
         metrics = Map.copyOf(metrics);
     }
 }

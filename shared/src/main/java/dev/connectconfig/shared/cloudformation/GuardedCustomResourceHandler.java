@@ -88,22 +88,37 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
 
     private Response guarded(CloudFormationCustomResourceEvent event, Context context,
             Function<CustomResourceRequest, CustomResourceOutcome> operation) {
-        return PowertoolsLogging.withLogging(context, "logicalResourceId", event.getLogicalResourceId(), () -> {
-            CustomResourceRequest request = CustomResourceRequest.from(event);
-            String stablePhysicalId = request.physicalResourceId() != null ? request.physicalResourceId()
-                    : resource.physicalIdOnCreate(request);
-            Response response;
-            try {
-                response = run(request, context, operation, stablePhysicalId);
-            } finally {
-                flushMetrics();
-            }
-            LOG.info("answering CloudFormation", entry("requestType", request.requestType()),
-                    entry("status", response.getStatus().name()),
-                    entry("physicalResourceId", response.getPhysicalResourceId()),
-                    entry("reason", response.getReason()));
-            return response;
-        });
+        return PowertoolsLogging.withLogging(context, "logicalResourceId",
+                String.valueOf(event.getLogicalResourceId()), () -> answer(event, context, operation));
+    }
+
+    private Response answer(CloudFormationCustomResourceEvent event, Context context,
+            Function<CustomResourceRequest, CustomResourceOutcome> operation) {
+        CustomResourceRequest request = CustomResourceRequest.from(event);
+        Response response;
+        try {
+            response = run(request, context, operation, stablePhysicalId(request));
+        } finally {
+            flushMetrics();
+        }
+        LOG.info("answering CloudFormation", entry("requestType", request.requestType()),
+                entry("status", response.getStatus().name()),
+                entry("physicalResourceId", response.getPhysicalResourceId()),
+                entry("reason", response.getReason()));
+        return response;
+    }
+
+    /** The id a failure reports: the one CloudFormation sent, else the one a successful Create would have had. */
+    private String stablePhysicalId(CustomResourceRequest request) {
+        if (request.physicalResourceId() != null) {
+            return request.physicalResourceId();
+        }
+        try {
+            return resource.physicalIdOnCreate(request);
+        } catch (RuntimeException e) {
+            LOG.error("physicalIdOnCreate failed; using the stack and logical id", e);
+            return request.stackName() + "/" + request.logicalResourceId();
+        }
     }
 
     private Response run(CustomResourceRequest request, Context context,
