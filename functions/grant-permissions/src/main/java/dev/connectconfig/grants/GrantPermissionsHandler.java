@@ -1,0 +1,20 @@
+package dev.connectconfig.grants;
+
+import dev.connectconfig.shared.cloudformation.GuardedCustomResourceHandler;
+
+/**
+ * Lambda's entry point for the {@code Custom::LakeFormationGrants} resource: the Lake Formation permissions a
+ * principal (by default the UsersExport function's role) needs to query the Connect data lake through this account's
+ * resource links, including the grant on the target tables in the producer's catalog.
+ */
+public final class GrantPermissionsHandler extends GuardedCustomResourceHandler {
+
+    /** One Lake Formation client per container. */
+    public GrantPermissionsHandler() {
+        this(new GrantReconciler(new LakeFormationGrants(LakeFormationGrants.client(null))));
+    }
+
+    GrantPermissionsHandler(GrantReconciler reconciler) {
+        super(reconciler);
+    }
+}
