@@ -71,6 +71,11 @@ final class StreamingUpload extends OutputStream {
     }
 
     @Override
+    public void write(byte[] source) {
+        write(source, 0, source.length);
+    }
+
+    @Override
     public void write(byte[] source, int offset, int length) {
         int written = 0;
         while (written < length) {

@@ -74,14 +74,23 @@ final class LocalS3 implements AutoCloseable {
                         k -> new AtomicInteger()).incrementAndGet();
             }
         };
-        return AwsClients.build(S3Client.builder()
+        // Configured as AwsClients.build configures the function's client, plus the interceptors (which that
+        // method's own override configuration would replace).
+        AwsClients.Timeouts timeouts = AwsClients.Timeouts.BACKGROUND;
+        return S3Client.builder()
+                .httpClient(AwsClients.httpClient(timeouts))
+                .region(AwsClients.region())
+                .credentialsProvider(AwsClients.credentials())
+                .endpointOverride(endpoint)
                 .forcePathStyle(true)
                 .overrideConfiguration(o -> {
+                    o.apiCallAttemptTimeout(timeouts.attempt()).apiCallTimeout(timeouts.call());
                     o.addExecutionInterceptor(counter);
                     for (ExecutionInterceptor interceptor : interceptors) {
                         o.addExecutionInterceptor(interceptor);
                     }
-                }), AwsClients.Timeouts.BACKGROUND, endpoint);
+                })
+                .build();
     }
 
     /** The uncounted client tests and fakes use to set up and inspect buckets (Athena writing its results). */
