@@ -29,7 +29,7 @@ record ExportSettings(String database, String table, String workGroup, String at
     private static final Pattern SQL_IDENTIFIER = Pattern.compile("[a-z0-9_]{1,255}");
     private static final Pattern WORKGROUP = Pattern.compile("[a-zA-Z0-9._-]{1,128}");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9!_.*'()=-]+(/[A-Za-z0-9!_.*'()=-]+)*");
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.=-]+(/[A-Za-z0-9_.=-]+)*");
     private static final Pattern S3_URI = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/\\S*)?");
 
     ExportSettings {
