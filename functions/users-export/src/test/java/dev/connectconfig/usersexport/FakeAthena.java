@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -102,7 +101,7 @@ final class FakeAthena implements AthenaClient {
     private final Map<String, Query> byToken = new HashMap<>();
     private final Map<String, Query> byId = new LinkedHashMap<>();
     private final List<StartQueryExecutionRequest> starts = new ArrayList<>();
-    private final Map<String, AtomicInteger> calls = new LinkedHashMap<>();
+    private final CallCounter calls = new CallCounter();
     private Cursor cursor;
 
     FakeAthena(S3Client s3, Clock clock, String workGroup, String sql) {
@@ -297,20 +296,19 @@ final class FakeAthena implements AthenaClient {
     }
 
     private void count(String operation) {
-        calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+        calls.count(operation);
     }
 
     int calls(String operation) {
-        AtomicInteger count = calls.get(operation);
-        return count == null ? 0 : count.get();
+        return calls.calls(operation);
     }
 
     int totalCalls() {
-        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+        return calls.total();
     }
 
-    void resetCalls() {
-        calls.clear();
+    Map<String, Integer> callsByOperation() {
+        return calls.snapshot();
     }
 
     /** Every StartQueryExecution request received, in order. */

@@ -4,11 +4,11 @@ import dev.connectconfig.shared.aws.AwsClients;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -26,14 +26,15 @@ final class LocalS3 implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final URI endpoint;
-    private final ConcurrentHashMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final CallCounter calls = new CallCounter();
+    private int buckets;
     /** The tests' own client for setting up and inspecting the bucket; its calls are not counted. */
     private final S3Client admin;
 
     private LocalS3(S3Proxy proxy) {
         this.proxy = proxy;
         this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-        this.admin = clientFor(endpoint, new ConcurrentHashMap<>());
+        this.admin = clientFor(endpoint, new CallCounter());
     }
 
     static LocalS3 start() {
@@ -65,13 +66,11 @@ final class LocalS3 implements AutoCloseable {
         return clientFor(endpoint, calls, interceptors);
     }
 
-    static S3Client clientFor(URI endpoint, ConcurrentHashMap<String, AtomicInteger> calls,
-            ExecutionInterceptor... interceptors) {
+    static S3Client clientFor(URI endpoint, CallCounter calls, ExecutionInterceptor... interceptors) {
         ExecutionInterceptor counter = new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                calls.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
-                        k -> new AtomicInteger()).incrementAndGet();
+                calls.count(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
             }
         };
         // Configured as AwsClients.build configures the function's client, plus the interceptors (which that
@@ -93,6 +92,22 @@ final class LocalS3 implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Fault injection for a client: the {@code nth} call of {@code operation} fails as a dropped connection would;
+     * {@code seen} counts that operation's calls.
+     */
+    static ExecutionInterceptor failing(String operation, int nth, AtomicInteger seen) {
+        return new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (operation.equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
+                        && seen.incrementAndGet() == nth) {
+                    throw SdkClientException.create("connection reset (injected)");
+                }
+            }
+        };
+    }
+
     /** The uncounted client tests and fakes use to set up and inspect buckets (Athena writing its results). */
     S3Client admin() {
         return admin;
@@ -100,16 +115,22 @@ final class LocalS3 implements AutoCloseable {
 
     /** Calls of one S3 operation (PutObject, UploadPart, ...) through this server's clients so far. */
     int calls(String operation) {
-        AtomicInteger count = calls.get(operation);
-        return count == null ? 0 : count.get();
+        return calls.calls(operation);
     }
 
     int totalCalls() {
-        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+        return calls.total();
     }
 
     void resetCalls() {
-        calls.clear();
+        calls.reset();
+    }
+
+    /** A new empty bucket, named {@code <prefix>-<n>}, so each test starts from nothing. */
+    String newBucket(String prefix) {
+        String bucket = prefix + "-" + ++buckets;
+        createBucket(bucket);
+        return bucket;
     }
 
     void createBucket(String bucket) {

@@ -14,11 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Multipart upload, replacement and clean-up for real, against s3proxy. */
@@ -26,7 +22,6 @@ class StreamingUploadIT {
 
     private static final int PART = StreamingUpload.MIN_PART_SIZE;
     private static LocalS3 s3;
-    private static int bucketNumber;
     private final ManualClock clock = ManualClock.at("2025-01-15T02:00:00Z");
     private String bucket;
 
@@ -42,8 +37,7 @@ class StreamingUploadIT {
 
     @BeforeEach
     void freshBucket() {
-        bucket = "exports-" + ++bucketNumber;
-        s3.createBucket(bucket);
+        bucket = s3.newBucket("exports");
         s3.resetCalls();
     }
 
@@ -116,15 +110,7 @@ class StreamingUploadIT {
     @Test
     void whenS3FailsAPartHalfWayTheUploadIsAbortedAndNothingIsLeft() {
         AtomicInteger parts = new AtomicInteger();
-        ExecutionInterceptor secondPartFails = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if ("UploadPart".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
-                        && parts.incrementAndGet() == 2) {
-                    throw SdkClientException.create("connection reset (injected)");
-                }
-            }
-        };
+        ExecutionInterceptor secondPartFails = LocalS3.failing("UploadPart", 2, parts);
 
         try (S3Client client = s3.client(secondPartFails);
                 StreamingUpload upload = upload(client, "users.jsonl", plenty())) {

@@ -12,11 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.athena.model.GetQueryResultsResponse;
@@ -56,7 +53,7 @@ public final class UsersExportBenchmark {
         Process s3proxy = startS3Proxy(work);
         try {
             URI endpoint = URI.create("http://127.0.0.1:" + port);
-            S3Client admin = LocalS3.clientFor(endpoint, new ConcurrentHashMap<>());
+            S3Client admin = LocalS3.clientFor(endpoint, new CallCounter());
             admin.createBucket(r -> r.bucket(FakeAthena.RESULTS_BUCKET));
             admin.createBucket(r -> r.bucket(BUCKET));
 
@@ -106,7 +103,7 @@ public final class UsersExportBenchmark {
         FakeAthena athena = new FakeAthena(admin, clock, WORKGROUP, settings.query())
                 .then(FakeAthena.Plan.succeedsWith(UserRecords.COLUMNS, target -> target.s3().putObject(
                         r -> r.bucket(target.bucket()).key(target.key()), RequestBody.fromFile(csv))));
-        ConcurrentHashMap<String, AtomicInteger> s3Calls = new ConcurrentHashMap<>();
+        CallCounter s3Calls = new CallCounter();
         UsersExportHandler handler = new UsersExportHandler(new UsersExportService(settings, new AthenaQueryRunner(
                 athena, WORKGROUP, null, clock, clock.sleeper(), UsersExportService.Timings.LAMBDA.copyReserve()),
                 LocalS3.clientFor(endpoint, s3Calls), clock, UsersExportService.Timings.LAMBDA,
@@ -120,14 +117,8 @@ public final class UsersExportBenchmark {
         heap.stop();
         Files.delete(csv);
 
-        Map<String, Integer> s3 = new HashMap<>();
-        s3Calls.forEach((operation, count) -> s3.put(operation, count.get()));
-        Map<String, Integer> athenaCalls = new HashMap<>();
-        for (String operation : List.of("StartQueryExecution", "GetQueryExecution", "GetQueryResults")) {
-            athenaCalls.put(operation, athena.calls(operation));
-        }
         return new Run((Long) result.get("rows"), resultBytes, (Long) result.get("bytes"), took, heap.peak(),
-                heap.maxLive.get(), s3, athenaCalls);
+                heap.maxLive.get(), s3Calls.snapshot(), athena.callsByOperation());
     }
 
     record Naive(int calls, int pages) {

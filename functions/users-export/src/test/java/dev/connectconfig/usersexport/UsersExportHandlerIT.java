@@ -24,11 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -43,7 +39,6 @@ class UsersExportHandlerIT {
     private static final String OUTPUT_LOCATION = "s3://" + FakeAthena.RESULTS_BUCKET + "/users-export/";
     private static final String SCHEDULED_DAY = "users-export/dt=2025-01-15/";
     private static LocalS3 s3;
-    private static int bucketNumber;
 
     private ManualClock clock = ManualClock.at("2025-01-17T09:30:00Z");
     private String bucket;
@@ -63,8 +58,7 @@ class UsersExportHandlerIT {
 
     @BeforeEach
     void freshBucket() {
-        bucket = "users-export-" + ++bucketNumber;
-        s3.createBucket(bucket);
+        bucket = s3.newBucket("users-export");
         client = s3.client();
         athena = new FakeAthena(s3.admin(), clock, WORKGROUP, settings(Map.of()).query());
     }
@@ -266,15 +260,7 @@ class UsersExportHandlerIT {
         String etag = s3.admin().headObject(r -> r.bucket(bucket).key(SCHEDULED_DAY + "users.jsonl")).eTag();
         String manifest = s3.read(bucket, SCHEDULED_DAY + "manifest.json");
         AtomicInteger parts = new AtomicInteger();
-        ExecutionInterceptor secondPartFails = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if ("UploadPart".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
-                        && parts.incrementAndGet() == 2) {
-                    throw SdkClientException.create("connection reset (injected)");
-                }
-            }
-        };
+        ExecutionInterceptor secondPartFails = LocalS3.failing("UploadPart", 2, parts);
 
         ExportFailedException e = assertThrows(ExportFailedException.class,
                 () -> invoke(handler(Map.of(), s3.client(secondPartFails)), "schedule.json"));
