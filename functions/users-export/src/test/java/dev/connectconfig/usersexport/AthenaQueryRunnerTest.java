@@ -87,6 +87,17 @@ class AthenaQueryRunnerTest {
     }
 
     @Test
+    void aCancelledQueryFailsToo() {
+        athena.then(FakeAthena.Plan.cancelled("Query cancelled by user"));
+
+        ExportFailedException e = assertThrows(ExportFailedException.class,
+                () -> runner.run(SQL, "users-export/2025-01-15", minutes(15)));
+
+        assertEquals(ExportFailedException.Reason.QUERY_FAILED, e.reason());
+        assertTrue(e.getMessage().endsWith("CANCELLED: Query cancelled by user"), e.getMessage());
+    }
+
+    @Test
     void whenTimeRunsShortPollingStopsAndARetryPicksUpTheSameQuery() {
         athena.then(succeeds().finishingAfter(20));
 

@@ -62,8 +62,8 @@ final class FakeAthena implements AthenaClient {
             return new Plan(1, QueryExecutionState.FAILED, reason, List.of(), target -> { });
         }
 
-        static Plan runsForever() {
-            return new Plan(Integer.MAX_VALUE, QueryExecutionState.SUCCEEDED, null, List.of(), target -> { });
+        static Plan cancelled(String reason) {
+            return new Plan(3, QueryExecutionState.CANCELLED, reason, List.of(), target -> { });
         }
 
         Plan finishingAfter(int polls) {
@@ -180,7 +180,7 @@ final class FakeAthena implements AthenaClient {
                 .status(s -> s.state(query.state)
                         .submissionDateTime(query.submitted)
                         .completionDateTime(query.completed)
-                        .stateChangeReason(query.state == QueryExecutionState.FAILED ? query.plan.reason() : null))
+                        .stateChangeReason(query.completed != null ? query.plan.reason() : null))
                 .build();
     }
 

@@ -31,7 +31,7 @@ class StreamingUploadIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         s3.close();
     }
 

@@ -219,7 +219,8 @@ public final class UsersExportBenchmark {
             if (!process.isAlive()) {
                 throw new IllegalStateException("s3proxy exited: " + Files.readString(work.resolve("s3proxy.log")));
             }
-            try (Socket probe = new Socket("127.0.0.1", port)) {
+            try {
+                new Socket("127.0.0.1", port).close();
                 return process;
             } catch (IOException notYet) {
                 Thread.sleep(100);

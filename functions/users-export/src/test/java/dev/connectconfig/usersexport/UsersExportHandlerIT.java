@@ -52,7 +52,7 @@ class UsersExportHandlerIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         s3.close();
     }
 
