@@ -75,7 +75,11 @@ class GetConfigHandlerIT {
         // HoldMessage has only en-US, the config's default language: it falls back rather than disappearing.
         assertEquals("Your call is important to us. Please stay on the line.", result.get("HoldMessage"));
         assertNull(result.get("missingPrompts"));
-        assertTrue(logs.toString(StandardCharsets.UTF_8).contains("\"cache\":"), "no structured log line");
+        String output = logs.toString(StandardCharsets.UTF_8);
+        assertTrue(output.contains("\"message\":\"flow config served\"") && output.contains("\"cache\":"),
+                "no structured log line: " + output);
+        // Powertools metrics in CloudWatch's embedded metric format, flushed on every call
+        assertTrue(output.contains("\"CloudWatchMetrics\"") && output.contains("\"ResultBytes\""), output);
     }
 
     @Test

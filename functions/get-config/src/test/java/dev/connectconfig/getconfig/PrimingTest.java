@@ -1,0 +1,36 @@
+package dev.connectconfig.getconfig;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.connectconfig.shared.store.StoreUnavailableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PrimingTest {
+
+    @Test
+    void primingReadsTheStoreOnceThroughTheRealCallPath() {
+        List<String> reads = new ArrayList<>();
+        GetConfigService service = new GetConfigService(id -> {
+            reads.add(id);
+            return Optional.empty();
+        }, Duration.ofSeconds(45));
+
+        Priming.prime(service);
+
+        assertEquals(List.of(Priming.PRIMING_ID), reads);
+    }
+
+    @Test
+    void aFailingStoreNeverFailsTheSnapshot() {
+        GetConfigService service = new GetConfigService(id -> {
+            throw new StoreUnavailableException("no network during the snapshot", null);
+        }, Duration.ofSeconds(45));
+
+        assertDoesNotThrow(() -> Priming.prime(service));
+    }
+}
