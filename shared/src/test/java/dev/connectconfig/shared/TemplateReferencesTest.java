@@ -13,8 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * template.yaml names only what exists, under every combination of its conditions — what CloudFormation would
@@ -88,38 +92,28 @@ class TemplateReferencesTest {
                 "Conditions.UsersExportHasResultsBucket is never used"), leftBehind.unused());
     }
 
-    @Test
-    void aMisspelledRefIsReported() throws IOException {
-        List<String> problems = mutated("ANALYTICS_DATABASE: !Ref AnalyticsConsumerDatabase",
-                "ANALYTICS_DATABASE: !Ref AnalyticsConsumerDb").problems();
-
-        assertReported(problems, "Resources.UsersExportFunction.Properties.Environment.Variables.ANALYTICS_DATABASE",
-                "Ref AnalyticsConsumerDb names no parameter, resource");
+    /** A slip in one line of template.yaml, and the problem it must produce (where, what). */
+    static Stream<Arguments> slips() {
+        return Stream.of(
+                Arguments.of("a misspelled Ref", "ANALYTICS_DATABASE: !Ref AnalyticsConsumerDatabase",
+                        "ANALYTICS_DATABASE: !Ref AnalyticsConsumerDb",
+                        "Resources.UsersExportFunction.Properties.Environment.Variables.ANALYTICS_DATABASE",
+                        "Ref AnalyticsConsumerDb names no parameter, resource"),
+                Arguments.of("a misspelled Sub variable", "USERS_TABLE: !Sub users${ResourceLinkSuffix}",
+                        "USERS_TABLE: !Sub users${ResourceLinkSufix}", "USERS_TABLE", "Sub ${ResourceLinkSufix}"),
+                Arguments.of("a GetAtt of a role SAM does not generate", "!GetAtt UsersExportFunctionRole.Arn",
+                        "!GetAtt UsersExportRole.Arn", "Resources.AnalyticsGrants.Properties.PrincipalArn",
+                        "GetAtt UsersExportRole.Arn names no parameter, resource or SAM-generated resource"),
+                Arguments.of("a misspelled Condition", "    Condition: AnalyticsGrantsEnabled\n",
+                        "    Condition: AnalyticsGrantEnabled\n", "Resources.AnalyticsGrants",
+                        "Condition AnalyticsGrantEnabled names no condition"));
     }
 
-    @Test
-    void aMisspelledSubVariableIsReported() throws IOException {
-        List<String> problems = mutated("USERS_TABLE: !Sub users${ResourceLinkSuffix}",
-                "USERS_TABLE: !Sub users${ResourceLinkSufix}").problems();
-
-        assertReported(problems, "USERS_TABLE", "Sub ${ResourceLinkSufix}");
-    }
-
-    @Test
-    void aGetAttOfAResourceSamDoesNotGenerateIsReported() throws IOException {
-        List<String> problems = mutated("!GetAtt UsersExportFunctionRole.Arn", "!GetAtt UsersExportRole.Arn")
-                .problems();
-
-        assertReported(problems, "Resources.AnalyticsGrants.Properties.PrincipalArn",
-                "GetAtt UsersExportRole.Arn names no parameter, resource or SAM-generated resource");
-    }
-
-    @Test
-    void aMisspelledConditionIsReported() throws IOException {
-        List<String> problems = mutated("    Condition: AnalyticsGrantsEnabled\n",
-                "    Condition: AnalyticsGrantEnabled\n").problems();
-
-        assertReported(problems, "Resources.AnalyticsGrants", "Condition AnalyticsGrantEnabled names no condition");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("slips")
+    void aNameThatIsNotDeclaredIsReported(String slip, String from, String to, String where, String problem)
+            throws IOException {
+        assertReported(mutated(from, to).problems(), where, problem);
     }
 
     @Test
