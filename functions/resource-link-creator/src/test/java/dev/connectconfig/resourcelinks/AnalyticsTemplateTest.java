@@ -87,6 +87,16 @@ class AnalyticsTemplateTest {
     }
 
     @Test
+    void theDefaultPrincipalIsTheExportRoleWhichExistsWheneverTheGrantsDo() {
+        // SAM makes UsersExportFunctionRole only for a function without a Role, and only under its Condition.
+        assertEquals("EnableAnalytics", resource("UsersExportFunction").get("Condition"));
+        assertFalse(TEMPLATE.properties("UsersExportFunction").containsKey("Role"));
+        assertEquals(Map.of("Fn::And", List.of(Map.of("Condition", "EnableAnalytics"),
+                Map.of("Fn::Equals", List.of(Map.of("Ref", "ManageLakeFormationGrants"), "true")))),
+                at(TEMPLATE.root(), "Conditions", "AnalyticsGrantsEnabled"));
+    }
+
+    @Test
     void customResourcesAnswerWithinServiceTimeoutAboveTheFunctionsTimeout() {
         for (String[] pair : new String[][] {{"AnalyticsResourceLinks", "ResourceLinkCreatorFunction"},
                 {"AnalyticsGrants", "GrantPermissionsFunction"}}) {

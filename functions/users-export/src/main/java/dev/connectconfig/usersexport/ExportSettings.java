@@ -1,5 +1,6 @@
 package dev.connectconfig.usersexport;
 
+import dev.connectconfig.shared.datalake.ConnectDataLake;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -22,7 +23,9 @@ record ExportSettings(String database, String table, String workGroup, String at
     static final String FORMAT_VARIABLE = "EXPORT_FORMAT";
     static final String COLUMNS_VARIABLE = "EXPORT_COLUMNS";
 
-    static final String DEFAULT_TABLE = "users_link";
+    /** The data lake's users table; the export reads it through this account's resource link to it. */
+    static final String DATA_LAKE_TABLE = "users";
+    static final String DEFAULT_TABLE = ConnectDataLake.linkName(DATA_LAKE_TABLE, ConnectDataLake.DEFAULT_LINK_SUFFIX);
     static final String DEFAULT_PREFIX = "users-export";
 
     /** Glue and Athena names: lower-case letters, digits and underscores (Glue lower-cases everything it stores). */

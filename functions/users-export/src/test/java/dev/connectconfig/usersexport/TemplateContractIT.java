@@ -2,9 +2,9 @@ package dev.connectconfig.usersexport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.connectconfig.shared.datalake.ConnectDataLake;
 import dev.connectconfig.testing.CloudFormationTemplate;
 import dev.connectconfig.testing.TemplateContract;
 import java.nio.file.Path;
@@ -69,11 +69,6 @@ class TemplateContractIT {
     }
 
     @Test
-    void theExportRoleIsTheOneSamGeneratesSoTheGrantsCanNameIt() {
-        assertNull(FUNCTION.get("Role"), "the grants' default principal is !GetAtt UsersExportFunctionRole.Arn");
-    }
-
-    @Test
     @SuppressWarnings("unchecked")
     void theNightlyScheduleIsAParameterWithRetriesAndADeadLetterQueue() {
         Map<String, Object> parameter = (Map<String, Object>) ((Map<String, Object>) TEMPLATE.root()
@@ -120,12 +115,6 @@ class TemplateContractIT {
                         "only GetDataAccess, which has no resource-level scope, may use Resource '*'");
             }
         }
-        assertEquals(Map.of("Fn::Sub", "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/"
-                + "${UsersExportWorkGroupName}"), statement("RunTheExportQuery").get("Resource"));
-        assertTrue(String.valueOf(statement("ReadTheUsersLink").get("Resource"))
-                .contains("table/${UsersExportDatabaseName}/${UsersExportTableName}"));
-        assertTrue(String.valueOf(statement("ReadTheProducerTable").get("Resource"))
-                .contains("${Producer}:table/${UsersExportProducerDatabaseName}/${UsersExportProducerTableName}"));
         assertTrue(String.valueOf(statement("WriteTheExport").get("Resource"))
                 .contains("${Bucket}/${UsersExportPrefix}/*"), "writes stay under the export prefix");
         assertEquals(Map.of("Fn::Sub", "${UsersExportPrefix}/*"), CloudFormationTemplate.at(
@@ -133,13 +122,126 @@ class TemplateContractIT {
     }
 
     @Test
+    void theExportQueriesTheUsersLinkOfTheAnalyticsDatabaseInTheAnalyticsWorkgroup() {
+        Map<String, Object> variables = variables();
+
+        assertEquals(Map.of("Ref", "AnalyticsConsumerDatabase"), variables.get(ExportSettings.DATABASE_VARIABLE));
+        assertEquals(Map.of("Fn::Sub", ExportSettings.DATA_LAKE_TABLE + "${ResourceLinkSuffix}"),
+                variables.get(ExportSettings.TABLE_VARIABLE));
+        assertEquals(Map.of("Ref", "AnalyticsWorkGroup"), variables.get(ExportSettings.WORKGROUP_VARIABLE));
+        // The link is one of those the links resource makes: its table is in the default list.
+        assertTrue(ConnectDataLake.DEFAULT_TABLES.contains(ExportSettings.DATA_LAKE_TABLE));
+        assertTrue(List.of(String.valueOf(parameterDefault("DataLakeTables")).split(","))
+                .contains(ExportSettings.DATA_LAKE_TABLE), "DataLakeTables links the users table by default");
+
+        assertEquals(Map.of("Fn::Sub", "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/"
+                + "${AnalyticsWorkGroup}"), statement("RunTheExportQuery").get("Resource"));
+        assertEquals(List.of(
+                Map.of("Fn::Sub", "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:catalog"),
+                Map.of("Fn::Sub", "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:database/"
+                        + "${AnalyticsConsumerDatabase}"),
+                Map.of("Fn::Sub", "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:table/"
+                        + "${AnalyticsConsumerDatabase}/users${ResourceLinkSuffix}")),
+                statement("ReadTheUsersLink").get("Resource"));
+        // The link's target, as the links resource points it: the producer's account and database, table users.
+        assertEquals(List.of(
+                Map.of("Fn::Sub", "arn:${AWS::Partition}:glue:${AWS::Region}:${ProducerAccountId}:catalog"),
+                Map.of("Fn::Sub", "arn:${AWS::Partition}:glue:${AWS::Region}:${ProducerAccountId}:database/"
+                        + "${ProducerDatabaseName}"),
+                Map.of("Fn::Sub", "arn:${AWS::Partition}:glue:${AWS::Region}:${ProducerAccountId}:table/"
+                        + "${ProducerDatabaseName}/" + ExportSettings.DATA_LAKE_TABLE)),
+                statement("ReadTheProducerTable").get("Resource"));
+        Map<String, Object> links = TEMPLATE.properties("AnalyticsResourceLinks");
+        assertEquals(Map.of("Ref", "ProducerAccountId"), links.get("ProducerAccountId"));
+        assertEquals(Map.of("Ref", "ProducerDatabaseName"), links.get("ProducerDatabase"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
+    void queryResultsAreReadAndWrittenOnlyWhereTheWorkgroupEnforcesThem() {
+        Map<String, Object> results = (Map<String, Object>) CloudFormationTemplate.at(
+                TEMPLATE.properties("AnalyticsWorkGroup"), "WorkGroupConfiguration", "ResultConfiguration");
+        assertEquals(true, CloudFormationTemplate.at(TEMPLATE.properties("AnalyticsWorkGroup"),
+                "WorkGroupConfiguration", "EnforceWorkGroupConfiguration"));
+        String enforced = (String) CloudFormationTemplate.at(results, "OutputLocation", "Fn::Sub");
+        String bucketPrefix = "s3://${AthenaResultsBucket}/";
+        assertTrue(enforced.startsWith(bucketPrefix) && enforced.endsWith("/"), enforced);
+        String keyPrefix = enforced.substring(bucketPrefix.length());
+
+        assertEquals(Map.of("Fn::Sub", enforced), variables().get(ExportSettings.OUTPUT_LOCATION_VARIABLE),
+                "the location the function asks for is the one the workgroup enforces");
+        assertEquals(Map.of("Fn::Sub", "${AthenaResultsBucket.Arn}/" + keyPrefix + "*"),
+                statement("WriteAndReadQueryResults").get("Resource"));
+        assertEquals(getAtt("AthenaResultsBucket", "Arn"), statement("LocateQueryResults").get("Resource"));
+    }
+
+    @Test
+    void kmsPermissionsOnlyWhenQueryResultsUseAKmsKey() {
+        Object encryption = CloudFormationTemplate.at(TEMPLATE.properties("AnalyticsWorkGroup"),
+                "WorkGroupConfiguration", "ResultConfiguration", "EncryptionConfiguration", "EncryptionOption");
+        Object bucketEncryption = CloudFormationTemplate.at(((List<?>) CloudFormationTemplate.at(
+                TEMPLATE.properties("AthenaResultsBucket"), "BucketEncryption", "ServerSideEncryptionConfiguration"))
+                .get(0), "ServerSideEncryptionByDefault", "SSEAlgorithm");
+        boolean grantsKms = policyStatements().stream().anyMatch(s -> list(s.get("Action")).stream()
+                .anyMatch(a -> String.valueOf(a).startsWith("kms:")));
+
+        boolean customerKey = !"SSE_S3".equals(encryption) || !"AES256".equals(bucketEncryption);
+
+        // SSE_KMS or CSE_KMS results, or aws:kms on the bucket, need kms:GenerateDataKey and kms:Decrypt on that key.
+        assertEquals(customerKey, grantsKms, "KMS permissions exactly when query results use a KMS key (workgroup "
+                + encryption + ", bucket " + bucketEncryption + ")");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theExportExistsExactlyWithTheAnalyticsResourcesItReads() {
+        Map<String, Object> resources = TEMPLATE.resources();
+        List<String> export = resources.keySet().stream().filter(id -> id.startsWith("UsersExport")).toList();
+        assertTrue(export.size() >= 10, "UsersExport resources: " + export);
+        for (String id : export) {
+            Object condition = ((Map<String, Object>) resources.get(id)).get("Condition");
+            assertTrue("EnableAnalytics".equals(condition) || impliesEnableAnalytics(condition), id + ": " + condition);
+        }
+        Map<String, Object> outputs = (Map<String, Object>) TEMPLATE.root().get("Outputs");
+        for (String output : outputs.keySet().stream().filter(id -> id.startsWith("UsersExport")).toList()) {
+            assertEquals("EnableAnalytics", CloudFormationTemplate.at(outputs, output, "Condition"), output);
+        }
+    }
+
+    private static boolean impliesEnableAnalytics(Object condition) {
+        Object expression = CloudFormationTemplate.at(TEMPLATE.root(), "Conditions", String.valueOf(condition));
+        return expression instanceof Map<?, ?> map && map.get("Fn::And") instanceof List<?> operands
+                && operands.contains(Map.of("Condition", "EnableAnalytics"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theScheduleStartsOnlyOnceTheLinksAndGrantsAreInPlace() {
+        Map<String, Object> rule = (Map<String, Object>) TEMPLATE.resources().get("UsersExportScheduleRule");
+        assertEquals("UsersExportDataLakeReady", rule.get("DependsOn"));
+
+        Map<String, Object> ready = (Map<String, Object>) TEMPLATE.resources().get("UsersExportDataLakeReady");
+        assertEquals("AWS::CloudFormation::WaitConditionHandle", ready.get("Type"));
+        assertEquals("EnableAnalytics", ready.get("Condition"));
+        assertEquals(Map.of("ResourceLinks", Map.of("Ref", "AnalyticsResourceLinks"),
+                "LakeFormationGrants", Map.of("Fn::If", List.of("AnalyticsGrantsEnabled",
+                        Map.of("Ref", "AnalyticsGrants"), ""))), ready.get("Metadata"));
+    }
+
+    @Test
     void theTemplatesDefaultsAreTheCodesDefaults() {
-        Map<String, Object> parameters = (Map<String, Object>) TEMPLATE.root().get("Parameters");
-        assertEquals(ExportSettings.DEFAULT_TABLE, ((Map<String, Object>) parameters.get("UsersExportTableName"))
-                .get("Default"));
-        assertEquals(ExportSettings.DEFAULT_PREFIX, ((Map<String, Object>) parameters.get("UsersExportPrefix"))
-                .get("Default"));
-        assertEquals("jsonl", ((Map<String, Object>) parameters.get("UsersExportFormat")).get("Default"));
+        assertEquals(ExportSettings.DEFAULT_TABLE, ExportSettings.DATA_LAKE_TABLE
+                + parameterDefault("ResourceLinkSuffix"));
+        assertEquals(ExportSettings.DEFAULT_PREFIX, parameterDefault("UsersExportPrefix"));
+        assertEquals("jsonl", parameterDefault("UsersExportFormat"));
+    }
+
+    private static Object parameterDefault(String name) {
+        return CloudFormationTemplate.at(TEMPLATE.root(), "Parameters", name, "Default");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> variables() {
+        return (Map<String, Object>) CloudFormationTemplate.at(FUNCTION, "Environment", "Variables");
     }
 }
