@@ -18,6 +18,7 @@ import dev.connectconfig.shared.render.LanguageResolver;
 import dev.connectconfig.shared.store.DynamoDbFlowConfigStore;
 import dev.connectconfig.shared.store.FlowConfigStore;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -159,9 +160,9 @@ final class PreviewSpeechService {
                     + " voice.");
             case LANGUAGE_REFUSED -> new ApiException(400, "UNSUPPORTED_LANGUAGE", "Amazon Polly refused language "
                     + (selection == null ? "" : selection.languageCode()) + " for voice " + voice + ".");
-            case TEXT_TOO_LONG -> ApiException.tooLarge("Amazon Polly refused the text as too long: it speaks at"
-                    + " most " + SpeechText.MAX_BILLED_CHARACTERS + " characters (" + SpeechText.MAX_TOTAL_CHARACTERS
-                    + " with SSML tags).");
+            case TEXT_TOO_LONG -> ApiException.tooLarge(String.format(Locale.ROOT, "Amazon Polly refused the text"
+                    + " as too long: it speaks at most %,d characters (%,d with SSML tags).",
+                    SpeechText.MAX_BILLED_CHARACTERS, SpeechText.MAX_TOTAL_CHARACTERS));
             case AUDIO_TOO_LONG -> ApiException.tooLarge("The audio is larger than the "
                     + SpeechSynthesizer.MAX_AUDIO_BYTES / 1_000_000.0 + " MB a preview can return; choose mp3 or"
                     + " ogg_vorbis, or preview a shorter text.");

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.services.polly.PollyClient;
 import software.amazon.awssdk.services.polly.model.DescribeVoicesRequest;
 import software.amazon.awssdk.services.polly.model.DescribeVoicesResponse;
+import software.amazon.awssdk.services.polly.model.EngineNotSupportedException;
 import software.amazon.awssdk.services.polly.model.InvalidSsmlException;
 import software.amazon.awssdk.services.polly.model.PollyException;
 import software.amazon.awssdk.services.polly.model.SynthesizeSpeechRequest;
@@ -34,6 +36,7 @@ final class FakePolly implements PollyClient {
     final SdkFaults faults = new SdkFaults("Polly", "ThrottlingException", PollyException.builder());
     private final AtomicReference<RuntimeException> synthesisFailure = new AtomicReference<>();
     private volatile byte[] audioOverride;
+    private final Set<String> enginesNotInRegion = ConcurrentHashMap.newKeySet();
 
     /** The voices, by Polly's DescribeVoices: native language, bilingual extras, engines. */
     static final List<Voice> VOICES = List.of(
@@ -66,6 +69,11 @@ final class FakePolly implements PollyClient {
         synthesisFailure.set(failure);
     }
 
+    /** Like a region without that engine: DescribeVoices still lists it, SynthesizeSpeech refuses it. */
+    void refuseEngine(String engine) {
+        enginesNotInRegion.add(engine);
+    }
+
     void answerAudio(byte[] audio) {
         audioOverride = audio;
     }
@@ -93,6 +101,10 @@ final class FakePolly implements PollyClient {
         RuntimeException failure = synthesisFailure.get();
         if (failure != null) {
             throw failure;
+        }
+        if (enginesNotInRegion.contains(request.engineAsString())) {
+            throw (EngineNotSupportedException) faults.error(EngineNotSupportedException.builder(),
+                    "EngineNotSupportedException", "This voice does not support the selected engine");
         }
         if (request.textType() == TextType.SSML && request.text().contains("<emphasis")
                 && Set.of("neural", "generative", "long-form").contains(request.engineAsString())) {

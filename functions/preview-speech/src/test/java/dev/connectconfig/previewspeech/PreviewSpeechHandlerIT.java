@@ -24,9 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.polly.model.Engine;
+import software.amazon.awssdk.services.polly.model.LanguageNotSupportedException;
 import software.amazon.awssdk.services.polly.model.OutputFormat;
 import software.amazon.awssdk.services.polly.model.ServiceFailureException;
 import software.amazon.awssdk.services.polly.model.SynthesizeSpeechRequest;
+import software.amazon.awssdk.services.polly.model.TextLengthExceededException;
 import software.amazon.awssdk.services.polly.model.TextType;
 
 /**
@@ -225,6 +227,7 @@ class PreviewSpeechHandlerIT {
 
     @Test
     void aPollyThrottleIsA429WithRetryAfter() throws Exception {
+        assertEquals(200, invoke("text.json").getStatusCode());
         polly.faults.throttle();
 
         APIGatewayProxyResponseEvent response = invoke("text.json");
@@ -234,6 +237,58 @@ class PreviewSpeechHandlerIT {
         assertEquals("2", response.getHeaders().get("Retry-After"));
         assertEquals("application/json; charset=utf-8", response.getHeaders().get("Content-Type"));
         assertNotEquals(Boolean.TRUE, response.getIsBase64Encoded());
+    }
+
+    @Test
+    void aThrottledDescribeVoicesIsA429AndIsAskedAgainNextTime() throws Exception {
+        polly.faults.throttle();
+        APIGatewayProxyResponseEvent throttled = invoke("text.json");
+        assertEquals(429, throttled.getStatusCode());
+        assertEquals("SPEECH_THROTTLED", body(throttled).get("code").asText());
+        assertTrue(polly.synthesizeRequests.isEmpty());
+
+        FakePolly recovered = new FakePolly();
+        PreviewSpeechHandler fresh = new PreviewSpeechHandler(new PreviewSpeechService(
+                new DynamoDbFlowConfigStore(dynamoDb.client(), DynamoDbLocal.FLOW_CONFIG_TABLE),
+                new CedarFlowConfigAuthorizer(), new PollySpeechSynthesizer(recovered), DefaultVoices.none()), "*");
+        assertEquals(200, fresh.handleRequest(RepoFiles.event("events/preview-speech/text.json",
+                APIGatewayProxyRequestEvent.class), new TestContext("PreviewSpeech")).getStatusCode());
+    }
+
+    @Test
+    void anEngineTheRegionLacksIsPassedOverWhenChosenAutomaticallyAndRefusedWhenRequested() throws Exception {
+        polly.refuseEngine("generative");
+
+        APIGatewayProxyResponseEvent automatic = invoke("text.json");
+        assertEquals(200, automatic.getStatusCode());
+        assertEquals("neural", automatic.getHeaders().get("X-Engine"));
+
+        APIGatewayProxyRequestEvent requested = RepoFiles.event("events/preview-speech/text.json",
+                APIGatewayProxyRequestEvent.class);
+        requested.setBody("{\"text\": \"Hi\", \"languageCode\": \"en-US\", \"engine\": \"generative\"}");
+        APIGatewayProxyResponseEvent refused = invoke(requested);
+        assertEquals(400, refused.getStatusCode());
+        assertEquals("UNSUPPORTED_ENGINE", body(refused).get("code").asText());
+    }
+
+    @Test
+    void pollysOtherRefusalsAreClientErrorsAndAudioTooLargeToReturnIsA413() throws Exception {
+        invoke("text.json");
+        polly.failSynthesisWith(polly.faults.error(TextLengthExceededException.builder(),
+                "TextLengthExceededException", "Maximum text length has been exceeded"));
+        APIGatewayProxyResponseEvent tooLong = invoke("text.json");
+        assertEquals(413, tooLong.getStatusCode());
+        assertTrue(body(tooLong).get("message").asText().contains("3,000"), tooLong.getBody());
+
+        polly.failSynthesisWith(polly.faults.error(LanguageNotSupportedException.builder(),
+                "LanguageNotSupportedException", "unsupported"));
+        assertEquals("UNSUPPORTED_LANGUAGE", body(invoke("text.json")).get("code").asText());
+
+        polly.failSynthesisWith(null);
+        polly.answerAudio(new byte[SpeechSynthesizer.MAX_AUDIO_BYTES + 1]);
+        APIGatewayProxyResponseEvent hugeAudio = invoke("pcm-arabic.json");
+        assertEquals(413, hugeAudio.getStatusCode());
+        assertTrue(body(hugeAudio).get("message").asText().contains("4.5 MB"), hugeAudio.getBody());
     }
 
     @Test
