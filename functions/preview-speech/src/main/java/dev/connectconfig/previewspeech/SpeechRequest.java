@@ -2,6 +2,7 @@ package dev.connectconfig.previewspeech;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.shared.errors.ApiException;
+import dev.connectconfig.shared.json.JsonFields;
 import dev.connectconfig.shared.validation.FlowConfigValidator;
 import dev.connectconfig.shared.validation.Violation;
 import java.util.ArrayList;
@@ -34,11 +35,7 @@ record SpeechRequest(String text, String flowConfigId, String prompt, String lan
                     + " or flowConfigId, prompt and languageCode")));
         }
         List<Violation> violations = new ArrayList<>();
-        body.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) {
-                violations.add(new Violation(name, "is not a known field"));
-            }
-        });
+        JsonFields.unknown(body, FIELDS, "", violations);
         String text = text(body, "text", violations);
         String configId = text(body, "flowConfigId", violations);
         String prompt = text(body, "prompt", violations);
@@ -99,14 +96,6 @@ record SpeechRequest(String text, String flowConfigId, String prompt, String lan
     }
 
     private static String text(JsonNode body, String field, List<Violation> violations) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            violations.add(new Violation(field, "must be a string"));
-            return null;
-        }
-        return value.textValue();
+        return JsonFields.text(body, field, "", violations);
     }
 }

@@ -63,8 +63,12 @@ class PreviewSpeechHandlerIT {
                 "Parameters", "PreviewSpeechDefaultVoices", "Default"));
     }
 
+    private static APIGatewayProxyRequestEvent event(String eventFile) {
+        return RepoFiles.event("events/preview-speech/" + eventFile, APIGatewayProxyRequestEvent.class);
+    }
+
     private APIGatewayProxyResponseEvent invoke(String eventFile) {
-        return invoke(RepoFiles.event("events/preview-speech/" + eventFile, APIGatewayProxyRequestEvent.class));
+        return invoke(event(eventFile));
     }
 
     private APIGatewayProxyResponseEvent invoke(APIGatewayProxyRequestEvent event) {
@@ -152,8 +156,7 @@ class PreviewSpeechHandlerIT {
 
     @Test
     void anUnknownConfigOrPromptIsA404NamingThePrompts() throws Exception {
-        APIGatewayProxyRequestEvent event = RepoFiles.event("events/preview-speech/stored-prompt.json",
-                APIGatewayProxyRequestEvent.class);
+        APIGatewayProxyRequestEvent event = event("stored-prompt.json");
         event.setBody("{\"flowConfigId\": \"main-queue\", \"prompt\": \"Goodbye\", \"languageCode\": \"en-US\"}");
 
         APIGatewayProxyResponseEvent response = invoke(event);
@@ -216,8 +219,7 @@ class PreviewSpeechHandlerIT {
 
     @Test
     void aCallerWithoutAnyFlowConfigAccessMayNotSpendPollyOnText() {
-        APIGatewayProxyRequestEvent event = RepoFiles.event("events/preview-speech/text.json",
-                APIGatewayProxyRequestEvent.class);
+        APIGatewayProxyRequestEvent event = event("text.json");
         event.getRequestContext().setAuthorizer(Map.of("claims", Map.of("sub", "outsider-1",
                 "cognito:username", "olga.outsider")));
 
@@ -251,8 +253,7 @@ class PreviewSpeechHandlerIT {
         PreviewSpeechHandler fresh = new PreviewSpeechHandler(new PreviewSpeechService(
                 new DynamoDbFlowConfigStore(dynamoDb.client(), DynamoDbLocal.FLOW_CONFIG_TABLE),
                 new CedarFlowConfigAuthorizer(), new PollySpeechSynthesizer(recovered), DefaultVoices.none()), "*");
-        assertEquals(200, fresh.handleRequest(RepoFiles.event("events/preview-speech/text.json",
-                APIGatewayProxyRequestEvent.class), new TestContext("PreviewSpeech")).getStatusCode());
+        assertEquals(200, fresh.handleRequest(event("text.json"), new TestContext("PreviewSpeech")).getStatusCode());
     }
 
     @Test
@@ -263,8 +264,7 @@ class PreviewSpeechHandlerIT {
         assertEquals(200, automatic.getStatusCode());
         assertEquals("neural", automatic.getHeaders().get("X-Engine"));
 
-        APIGatewayProxyRequestEvent requested = RepoFiles.event("events/preview-speech/text.json",
-                APIGatewayProxyRequestEvent.class);
+        APIGatewayProxyRequestEvent requested = event("text.json");
         requested.setBody("{\"text\": \"Hi\", \"languageCode\": \"en-US\", \"engine\": \"generative\"}");
         APIGatewayProxyResponseEvent refused = invoke(requested);
         assertEquals(400, refused.getStatusCode());
@@ -323,8 +323,7 @@ class PreviewSpeechHandlerIT {
 
     @Test
     void anSsmlRefusalOfARequestedEngineIsA400() throws Exception {
-        APIGatewayProxyRequestEvent event = RepoFiles.event("events/preview-speech/ssml-voice-engine.json",
-                APIGatewayProxyRequestEvent.class);
+        APIGatewayProxyRequestEvent event = event("ssml-voice-engine.json");
         event.setBody("{\"text\": \"<speak><emphasis>Hola</emphasis></speak>\", \"languageCode\": \"es-US\","
                 + " \"voiceId\": \"Lupe\", \"engine\": \"neural\"}");
 
@@ -337,13 +336,11 @@ class PreviewSpeechHandlerIT {
 
     @Test
     void anotherRouteIsA404AndAWrongContentTypeA415() {
-        APIGatewayProxyRequestEvent event = RepoFiles.event("events/preview-speech/text.json",
-                APIGatewayProxyRequestEvent.class);
+        APIGatewayProxyRequestEvent event = event("text.json");
         event.setResource("/preview-speech/{id}");
         assertEquals(404, invoke(event).getStatusCode());
 
-        APIGatewayProxyRequestEvent form = RepoFiles.event("events/preview-speech/text.json",
-                APIGatewayProxyRequestEvent.class);
+        APIGatewayProxyRequestEvent form = event("text.json");
         form.setHeaders(Map.of("Content-Type", "text/plain"));
         form.setMultiValueHeaders(null);
         assertEquals(415, invoke(form).getStatusCode());
