@@ -7,6 +7,7 @@ import dev.connectconfig.shared.auth.FlowConfigAction;
 import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
 import dev.connectconfig.shared.errors.ApiException;
 import dev.connectconfig.shared.json.FlowConfigJson;
+import dev.connectconfig.shared.json.JsonFields;
 import dev.connectconfig.shared.model.FlowConfig;
 import dev.connectconfig.shared.render.Channel;
 import dev.connectconfig.shared.render.FlowConfigRenderer;
@@ -49,11 +50,7 @@ final class ConfigPreview {
             throw ApiException.invalid(List.of(new Violation("", "must be a JSON object with lang, channel, config")));
         }
         List<Violation> violations = new ArrayList<>();
-        body.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) {
-                violations.add(new Violation(name, "is not a known field"));
-            }
-        });
+        JsonFields.unknown(body, FIELDS, "", violations);
         String language = text(body, "lang", violations);
         if (language != null && !LanguageTags.isValid(language)) {
             violations.add(new Violation("lang", "must be a BCP 47 language tag such as en-US"));
@@ -104,14 +101,6 @@ final class ConfigPreview {
     }
 
     private static String text(JsonNode body, String field, List<Violation> violations) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            violations.add(new Violation(field, "must be a string"));
-            return null;
-        }
-        return value.textValue();
+        return JsonFields.text(body, field, "", violations);
     }
 }

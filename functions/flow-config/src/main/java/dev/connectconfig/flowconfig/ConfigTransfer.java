@@ -8,6 +8,7 @@ import dev.connectconfig.shared.auth.FlowConfigAction;
 import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
 import dev.connectconfig.shared.errors.ApiException;
 import dev.connectconfig.shared.json.FlowConfigJson;
+import dev.connectconfig.shared.json.JsonFields;
 import dev.connectconfig.shared.model.FlowConfig;
 import dev.connectconfig.shared.validation.FlowConfigValidator;
 import dev.connectconfig.shared.validation.Violation;
@@ -128,11 +129,7 @@ final class ConfigTransfer {
                     "the body is an object with a flowConfigs list, as export returns it")));
         }
         List<Violation> violations = new ArrayList<>();
-        document.fieldNames().forEachRemaining(name -> {
-            if (!DOCUMENT_FIELDS.contains(name)) {
-                violations.add(new Violation(name, "is not a known field"));
-            }
-        });
+        JsonFields.unknown(document, DOCUMENT_FIELDS, "", violations);
         JsonNode list = document.get("flowConfigs");
         if (list.size() > MAX_IMPORT_CONFIGS) {
             throw ApiException.tooLarge("An import holds at most " + MAX_IMPORT_CONFIGS + " configs; this one has "

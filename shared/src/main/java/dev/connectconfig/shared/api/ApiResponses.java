@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectconfig.shared.errors.ApiException;
 import dev.connectconfig.shared.store.StoreUnavailableException;
 import dev.connectconfig.shared.validation.Violation;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -46,6 +47,19 @@ public final class ApiResponses {
         }
     }
 
+    /**
+     * Binary content, such as audio: base64 with {@code isBase64Encoded}. API Gateway turns it back into bytes when the
+     * API lists {@code contentType} in its binary media types and the client's first {@code Accept} type matches.
+     */
+    public APIGatewayProxyResponseEvent binary(int status, byte[] body, String contentType,
+            Map<String, String> extraHeaders) {
+        Map<String, String> headers = headers();
+        headers.put("Content-Type", contentType);
+        headers.putAll(extraHeaders);
+        return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(headers)
+                .withBody(Base64.getEncoder().encodeToString(body)).withIsBase64Encoded(true);
+    }
+
     public APIGatewayProxyResponseEvent noContent(Map<String, String> extraHeaders) {
         Map<String, String> headers = headers();
         headers.remove("Content-Type");
@@ -63,7 +77,8 @@ public final class ApiResponses {
                 body.put("currentVersion", mismatch.currentVersion());
                 headers.put("ETag", ETags.of(mismatch.currentVersion()));
             }
-            if (api.status() == 503) {
+            // 503 (a dependency is down) and 429 (a dependency is throttling us) both pass with time.
+            if (api.status() == 503 || api.status() == 429) {
                 headers.put("Retry-After", "2");
             }
             return json(api.status(), body, headers);

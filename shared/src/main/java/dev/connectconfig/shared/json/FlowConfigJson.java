@@ -181,11 +181,7 @@ public final class FlowConfigJson {
     }
 
     private static void unknownFields(JsonNode node, Set<String> known, String prefix, List<Violation> violations) {
-        node.fieldNames().forEachRemaining(name -> {
-            if (!known.contains(name)) {
-                violations.add(new Violation(prefix + name, "is not a known field"));
-            }
-        });
+        JsonFields.unknown(node, known, prefix, violations);
     }
 
     private static String text(JsonNode node, String field, List<Violation> violations) {
@@ -193,14 +189,6 @@ public final class FlowConfigJson {
     }
 
     private static String text(JsonNode node, String field, List<Violation> violations, String prefix) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            violations.add(new Violation(prefix + field, "must be a string"));
-            return null;
-        }
-        return value.textValue();
+        return JsonFields.text(node, field, prefix, violations);
     }
 }

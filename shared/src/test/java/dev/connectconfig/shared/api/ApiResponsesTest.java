@@ -1,5 +1,6 @@
 package dev.connectconfig.shared.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connectconfig.shared.errors.ApiException;
 import dev.connectconfig.shared.store.StoreUnavailableException;
 import dev.connectconfig.shared.validation.Violation;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +68,31 @@ class ApiResponsesTest {
         assertEquals(503, response.getStatusCode());
         assertEquals("STORE_UNAVAILABLE", body(response).get("code").asText());
         assertFalse(response.getBody().contains("FlowConfigTable"));
+    }
+
+    @Test
+    void aThrottledDependencyIsA429WithRetryAfter() throws Exception {
+        APIGatewayProxyResponseEvent response = responses.error(
+                new ApiException(429, "SPEECH_THROTTLED", "Amazon Polly is busy."), "r");
+
+        assertEquals(429, response.getStatusCode());
+        assertEquals("2", response.getHeaders().get("Retry-After"));
+        assertEquals("SPEECH_THROTTLED", body(response).get("code").asText());
+    }
+
+    @Test
+    void binaryContentIsBase64WithItsOwnTypeAndTheUsualHeaders() {
+        byte[] audio = {(byte) 0xFF, (byte) 0xF3, 0, 1, 2};
+
+        APIGatewayProxyResponseEvent response = responses.binary(200, audio, "audio/mpeg",
+                Map.of("Access-Control-Expose-Headers", "X-Voice-Id"));
+
+        assertEquals(Boolean.TRUE, response.getIsBase64Encoded());
+        assertArrayEquals(audio, Base64.getDecoder().decode(response.getBody()));
+        assertEquals("audio/mpeg", response.getHeaders().get("Content-Type"));
+        assertEquals("X-Voice-Id", response.getHeaders().get("Access-Control-Expose-Headers"));
+        assertEquals("https://config.example.com", response.getHeaders().get("Access-Control-Allow-Origin"));
+        assertEquals("no-store", response.getHeaders().get("Cache-Control"));
     }
 
     @Test
