@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 public final class LanguageTags {
 
     private static final Pattern PRIMARY_LANGUAGE = Pattern.compile("[A-Za-z]{2,3}");
+    /** Codes Amazon Connect and Polly use that are not well-formed BCP 47 (Welsh English). */
+    private static final java.util.Set<String> AMAZON_CODES = java.util.Set.of("en-gb-wls");
 
     private LanguageTags() {
     }
@@ -15,6 +17,9 @@ public final class LanguageTags {
     public static boolean isValid(String tag) {
         if (tag == null || tag.isEmpty() || tag.length() > 35) {
             return false;
+        }
+        if (AMAZON_CODES.contains(tag.toLowerCase(Locale.ROOT))) {
+            return true;
         }
         int dash = tag.indexOf('-');
         String primary = dash < 0 ? tag : tag.substring(0, dash);
