@@ -150,7 +150,7 @@ final class FunctionProcess implements AutoCloseable {
             return;
         }
         stop();
-        if (!Files.isRegularFile(jar)) {
+        if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; build it with mvn package -DskipTests");
         }
         runtimeApi = new RuntimeApi();
