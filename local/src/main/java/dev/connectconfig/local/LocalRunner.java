@@ -132,6 +132,10 @@ public final class LocalRunner {
     int run(String[] args) {
         Path repoRoot;
         Options options;
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
         try {
             repoRoot = RepoFiles.root();
             options = Options.parse(args, repoRoot);

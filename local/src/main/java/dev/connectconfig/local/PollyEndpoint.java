@@ -8,7 +8,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -139,10 +138,6 @@ final class PollyEndpoint implements AutoCloseable {
             query.put(name, equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         return query;
-    }
-
-    static String describe(String format) {
-        return format.toLowerCase(Locale.ROOT);
     }
 
     @Override
