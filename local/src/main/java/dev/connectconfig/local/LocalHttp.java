@@ -63,6 +63,17 @@ final class LocalHttp {
         send(exchange, status, "application/json", LocalJson.write(body).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The JSON body of an AWS request, or empty after answering SerializationException as AWS does. */
+    static java.util.Optional<com.fasterxml.jackson.databind.JsonNode> awsJsonBody(HttpExchange exchange)
+            throws IOException {
+        try {
+            return java.util.Optional.of(LocalJson.read(exchange.getRequestBody().readAllBytes()));
+        } catch (RuntimeException e) {
+            awsError(exchange, 400, "SerializationException", "The request body is not JSON.");
+            return java.util.Optional.empty();
+        }
+    }
+
     /** An AWS JSON-protocol error, as the SDK parses it into a service exception with this code and message. */
     static void awsError(HttpExchange exchange, int status, String code, String message) throws IOException {
         exchange.getResponseHeaders().set("x-amzn-ErrorType", code);

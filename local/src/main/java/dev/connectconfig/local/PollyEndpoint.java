@@ -82,13 +82,11 @@ final class PollyEndpoint implements AutoCloseable {
     }
 
     private void synthesize(HttpExchange exchange) throws IOException {
-        JsonNode request;
-        try {
-            request = LocalJson.read(exchange.getRequestBody().readAllBytes());
-        } catch (RuntimeException e) {
-            LocalHttp.awsError(exchange, 400, "SerializationException", "The request body is not JSON.");
+        java.util.Optional<JsonNode> body = LocalHttp.awsJsonBody(exchange);
+        if (body.isEmpty()) {
             return;
         }
+        JsonNode request = body.get();
         String text = request.path("Text").asText("");
         String format = request.path("OutputFormat").asText("");
         Voice voice = VOICES.stream().filter(v -> v.id().equals(request.path("VoiceId").asText()))

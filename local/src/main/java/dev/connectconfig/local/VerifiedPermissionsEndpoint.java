@@ -41,13 +41,11 @@ final class VerifiedPermissionsEndpoint implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-        JsonNode request;
-        try {
-            request = LocalJson.read(exchange.getRequestBody().readAllBytes());
-        } catch (RuntimeException e) {
-            LocalHttp.awsError(exchange, 400, "SerializationException", "The request body is not JSON.");
+        java.util.Optional<JsonNode> body = LocalHttp.awsJsonBody(exchange);
+        if (body.isEmpty()) {
             return;
         }
+        JsonNode request = body.get();
         String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
         if (!"IsAuthorized".equals(operation) && !"BatchIsAuthorized".equals(operation)) {
             LocalHttp.awsError(exchange, 400, "UnknownOperationException", "The local Verified Permissions endpoint"
