@@ -93,6 +93,19 @@ final class FunctionProcess implements AutoCloseable {
         synchronized (capture) {
             capture.clear();
         }
+        long started = System.nanoTime();
+        Invocation invocation = run(requestId, event);
+        // Lambda's own lines around each invocation, in the log and the console alike
+        report("END RequestId: " + requestId);
+        report(String.format(java.util.Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tMemory Size: %d MB%s",
+                requestId, (System.nanoTime() - started) / 1e6, function.memoryMb(),
+                invocation.failed() ? "\tStatus: error" : ""));
+        synchronized (capture) {
+            return new Invocation(requestId, invocation.payload(), invocation.failed(), List.copyOf(capture));
+        }
+    }
+
+    private Invocation run(String requestId, byte[] event) {
         Process process;
         RuntimeApi runtimeApi;
         try {
@@ -108,6 +121,7 @@ final class FunctionProcess implements AutoCloseable {
         RuntimeApi.Pending pending = new RuntimeApi.Pending(requestId, event,
                 "arn:aws:lambda:" + TemplateValues.REGION + ":" + TemplateValues.ACCOUNT_ID + ":function:"
                         + function.logicalId(), timeoutMillis);
+        report("START RequestId: " + requestId + " Version: $LATEST");
         runtimeApi.submit(pending);
         try {
             java.util.concurrent.CompletableFuture.anyOf(pending.taken, runtimeApi.initError(), process.onExit())
@@ -195,6 +209,13 @@ final class FunctionProcess implements AutoCloseable {
         process.onExit().thenRun(() -> api.abandonAll("the function's JVM exited"));
     }
 
+    private void report(String line) {
+        synchronized (capture) {
+            capture.add(line);
+        }
+        console.accept(function.logicalId(), line);
+    }
+
     private void pipe(InputStream stream) {
         Thread.ofVirtual().start(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
@@ -231,6 +252,7 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     private Invocation failure(String requestId, String type, String message) {
+        report("[local runner] " + type + ": " + message);
         return finish(requestId, RuntimeApi.utf8(errorJson(type, message)), true);
     }
 
@@ -259,5 +281,10 @@ final class FunctionProcess implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        try {
+            Files.deleteIfExists(taskRoot);
+        } catch (IOException e) {
+            // a temporary folder; the system cleans it up eventually
+        }
     }
 }

@@ -55,7 +55,12 @@ class FunctionProcessIT {
 
             FunctionProcess.Invocation second = process.invoke(event("echo"));
             assertEquals(answer.path("pid").asLong(), json(second).path("pid").asLong(), "kept warm");
-            assertEquals(List.of("probe received echo"), second.log(), "each invocation has its own log");
+            assertEquals(1, second.log().stream().filter(line -> line.equals("probe received echo")).count(),
+                    "each invocation has its own log: " + second.log());
+            assertTrue(second.log().get(0).equals("START RequestId: " + second.requestId() + " Version: $LATEST"),
+                    second.log().toString());
+            assertTrue(second.log().get(second.log().size() - 1).startsWith("REPORT RequestId: "
+                    + second.requestId()), second.log().toString());
         }
     }
 
@@ -79,6 +84,7 @@ class FunctionProcessIT {
             assertTrue(timedOut.failed());
             assertTrue(json(timedOut).path("errorMessage").asText().endsWith("Task timed out after 1.00 seconds"),
                     timedOut.payloadText());
+            assertTrue(timedOut.log().stream().anyMatch(line -> line.contains("Task timed out")), "said in the log");
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the old JVM is gone");
             FunctionProcess.Invocation next = process.invoke(event("echo"));
             assertFalse(next.failed(), next.payloadText());
