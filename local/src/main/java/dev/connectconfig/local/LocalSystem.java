@@ -87,9 +87,14 @@ final class LocalSystem implements AutoCloseable {
             Map<String, String> parameters, List<Path> runtimeJars, Consumer<String> console,
             BiConsumer<String, String> functionOutput) {
         FileChannel lock = lock(dataFolder, reset);
-        Map<String, String> overrides = new LinkedHashMap<>(LOCAL_PARAMETERS);
-        overrides.putAll(parameters);
         CloudFormationTemplate cloudFormation = CloudFormationTemplate.load(repoRoot.resolve("template.yaml"));
+        Map<String, String> overrides = new LinkedHashMap<>();
+        LOCAL_PARAMETERS.forEach((name, value) -> {
+            if (CloudFormationTemplate.at(cloudFormation.root(), "Parameters", name) != null) {
+                overrides.put(name, value);
+            }
+        });
+        overrides.putAll(parameters);
         SamTemplate template = new SamTemplate(cloudFormation, new TemplateValues(cloudFormation, overrides));
         LocalSystem system = new LocalSystem(repoRoot, dataFolder, template, lock, runtimeJars, functionOutput);
         try {
