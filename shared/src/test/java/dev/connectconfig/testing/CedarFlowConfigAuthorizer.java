@@ -20,6 +20,7 @@ import dev.connectconfig.shared.auth.CedarEntity;
 import dev.connectconfig.shared.auth.FlowConfigAction;
 import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
 import dev.connectconfig.shared.auth.FlowConfigEntities;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -74,19 +75,37 @@ public final class CedarFlowConfigAuthorizer implements FlowConfigAuthorizer {
     public boolean isAllowed(Caller caller, FlowConfigAction action, String configId) {
         CedarEntity principal = FlowConfigEntities.principal(caller);
         CedarEntity resource = FlowConfigEntities.flowConfig(configId);
+        Decision decision = decide(principal, action.cedarId(), resource, List.of(principal, resource));
+        if (decision.failure() != null) {
+            throw new IllegalStateException("Cedar refused the request: " + decision.failure());
+        }
+        return decision.allowed();
+    }
+
+    /** Cedar's answer: allowed or not, the policies that decided, or why Cedar could not decide. */
+    public record Decision(boolean allowed, Set<String> determiningPolicies, String failure) {
+    }
+
+    /**
+     * Any request of the policy store's model, with the entities a caller sent, as Verified Permissions evaluates
+     * an {@code IsAuthorized} call (the local runner's Verified Permissions endpoint answers through this).
+     */
+    public Decision decide(CedarEntity principal, String actionId, CedarEntity resource,
+            Collection<CedarEntity> entities) {
         AuthorizationRequest request = new AuthorizationRequest(uid(principal.type(), principal.id()),
-                uid(FlowConfigEntities.ACTION, action.cedarId()), uid(resource.type(), resource.id()),
+                uid(FlowConfigEntities.ACTION, actionId), uid(resource.type(), resource.id()),
                 Optional.of(Map.of()), Optional.of(schema), true);
+        Set<Entity> cedarEntities = new HashSet<>();
+        entities.forEach(entity -> cedarEntities.add(entity(entity)));
         try {
-            AuthorizationResponse response = engine.isAuthorized(request, policies,
-                    Set.of(entity(principal), entity(resource)));
+            AuthorizationResponse response = engine.isAuthorized(request, policies, cedarEntities);
             decisions.incrementAndGet();
             if (response.type != AuthorizationResponse.SuccessOrFailure.Success || response.success.isEmpty()) {
-                throw new IllegalStateException("Cedar refused the request: " + response.errors);
+                return new Decision(false, Set.of(), String.valueOf(response.errors.orElse(null)));
             }
-            return response.success.get().isAllowed();
+            return new Decision(response.success.get().isAllowed(), response.success.get().getReason(), null);
         } catch (AuthException e) {
-            throw new IllegalStateException("Cedar failed", e);
+            return new Decision(false, Set.of(), e.getMessage());
         }
     }
 

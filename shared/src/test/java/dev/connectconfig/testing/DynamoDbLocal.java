@@ -42,6 +42,7 @@ public final class DynamoDbLocal implements AutoCloseable {
     private final DynamoDBProxyServer server;
     private final URI endpoint;
     private final DynamoDbClient client;
+    private List<String> createdTables = List.of();
 
     private DynamoDbLocal(DynamoDBProxyServer server, URI endpoint) {
         this.server = server;
@@ -57,17 +58,31 @@ public final class DynamoDbLocal implements AutoCloseable {
 
     /** Starts an in-memory server and creates the template's tables. */
     public static DynamoDbLocal start() {
-        int port = freePort();
+        return start(freePort(), "-inMemory");
+    }
+
+    /**
+     * Starts a server on {@code port} with {@code storage} options ({@code -inMemory}, or {@code -dbPath DIR} to keep
+     * data on disk) and creates the template's tables that do not exist yet.
+     */
+    public static DynamoDbLocal start(int port, String... storage) {
+        List<String> arguments = new ArrayList<>(List.of(storage));
+        arguments.addAll(List.of("-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"));
+        DynamoDBProxyServer server;
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"});
+            server = ServerRunner.createServerFromCommandLineArgs(arguments.toArray(String[]::new));
             server.start();
-            DynamoDbLocal local = new DynamoDbLocal(server, URI.create("http://127.0.0.1:" + port));
-            local.createTemplateTables();
-            return local;
         } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start", e);
+            throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
         }
+        DynamoDbLocal local = new DynamoDbLocal(server, URI.create("http://127.0.0.1:" + port));
+        local.createdTables = local.createTemplateTables();
+        return local;
+    }
+
+    /** The template's tables this start created (all of them in memory; only new ones on disk). */
+    public List<String> createdTables() {
+        return createdTables;
     }
 
     public URI endpoint() {
@@ -111,9 +126,14 @@ public final class DynamoDbLocal implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private void createTemplateTables() {
+    private List<String> createTemplateTables() {
         CloudFormationTemplate template = CloudFormationTemplate.load();
+        List<String> existing = client.listTables().tableNames();
+        List<String> created = new ArrayList<>();
         for (String logicalId : template.resourcesOfType("AWS::DynamoDB::Table")) {
+            if (existing.contains(logicalId)) {
+                continue;
+            }
             Map<String, Object> properties = template.properties(logicalId);
             CreateTableRequest.Builder request = CreateTableRequest.builder()
                     .tableName(logicalId)
@@ -138,7 +158,9 @@ public final class DynamoDbLocal implements AutoCloseable {
                 }).toList());
             }
             client.createTable(request.build());
+            created.add(logicalId);
         }
+        return created;
     }
 
     private static List<KeySchemaElement> keys(List<Map<String, Object>> keys) {

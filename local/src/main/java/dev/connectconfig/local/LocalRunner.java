@@ -1,0 +1,315 @@
+package dev.connectconfig.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectconfig.testing.RepoFiles;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The whole system offline: {@code local/run.sh} starts the REST API with the template's routes, local sign-in,
+ * DynamoDB Local and the other local engines; {@code local/run.sh invoke <Function> <event.json>} runs one handler
+ * on one event, as {@code sam local invoke} does.
+ */
+public final class LocalRunner {
+
+    static final String CLOUDFORMATION_HEADER = "X-Local-CloudFormation-Response";
+    static final String READY = "Ready. Ctrl-C stops everything.";
+    private static final String USAGE = """
+            usage: local/run.sh [--port 3000] [--data-dir local/data] [--reset] [--dynamodb-port N]
+                                [--parameter Name=Value ...]
+                   local/run.sh invoke <Function> <event.json> [--data-dir local/data] [--parameter Name=Value ...]
+            """;
+
+    /** The command line, parsed. */
+    record Options(String command, List<String> arguments, int port, Path dataFolder, boolean reset,
+            int dynamoDbPort, Map<String, String> parameters) {
+
+        static Options parse(String[] args, Path repoRoot) {
+            String command = "run";
+            List<String> arguments = new ArrayList<>();
+            int port = 3000;
+            Path dataFolder = repoRoot.resolve("local/data");
+            boolean reset = false;
+            int dynamoDbPort = 0;
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--port" -> port = number(arg, value(args, ++i, arg));
+                    case "--data-dir" -> dataFolder = callerPath(value(args, ++i, arg));
+                    case "--reset" -> reset = true;
+                    case "--dynamodb-port" -> dynamoDbPort = number(arg, value(args, ++i, arg));
+                    case "--parameter" -> {
+                        String pair = value(args, ++i, arg);
+                        int equals = pair.indexOf('=');
+                        if (equals < 1) {
+                            throw new IllegalArgumentException("--parameter takes Name=Value, not " + pair);
+                        }
+                        parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
+                    }
+                    case "invoke", "run" -> {
+                        if (!arguments.isEmpty() || !command.equals("run")) {
+                            throw new IllegalArgumentException("one command at a time");
+                        }
+                        command = arg;
+                    }
+                    default -> {
+                        if (arg.startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + arg);
+                        }
+                        arguments.add(arg);
+                    }
+                }
+            }
+            if (command.equals("invoke") && arguments.size() != 2) {
+                throw new IllegalArgumentException("invoke takes a function and an event file");
+            }
+            if (command.equals("run") && !arguments.isEmpty()) {
+                throw new IllegalArgumentException("unexpected " + arguments.get(0));
+            }
+            return new Options(command, arguments, port, dataFolder.toAbsolutePath().normalize(), reset,
+                    dynamoDbPort, parameters);
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
+        }
+
+        private static int number(String option, String value) {
+            try {
+                int number = Integer.parseInt(value);
+                if (number < 0 || number > 65535) {
+                    throw new NumberFormatException();
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " takes a port number, not " + value);
+            }
+        }
+    }
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    LocalRunner(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        if (args.length > 0 && Stream.of(args).anyMatch("invoke"::equals)) {
+            // invoke prints only the function's result on standard output (DynamoDB Local's banner goes to stderr)
+            System.setOut(System.err);
+        }
+        int status = new LocalRunner(out, System.err).run(args);
+        if (status >= 0) {
+            System.exit(status);
+        }
+    }
+
+    /** The exit status, or -1 while the runner serves (it stops on Ctrl-C). */
+    int run(String[] args) {
+        Path repoRoot;
+        Options options;
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
+        try {
+            repoRoot = RepoFiles.root();
+            options = Options.parse(args, repoRoot);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        try {
+            return options.command().equals("invoke") ? invoke(options, repoRoot) : serve(options, repoRoot);
+        } catch (LocalHttp.PortTakenException | LocalSystem.DataFolderBusyException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private int serve(Options options, Path repoRoot) {
+        LocalSystem.requireFree("REST API", options.port());
+        LocalSystem system = LocalSystem.start(repoRoot, options.dataFolder(), options.reset(), options.dynamoDbPort(),
+                options.parameters(), runtimeJars(), out::println,
+                (function, line) -> out.println(function + " | " + line));
+        ApiGateway api;
+        try {
+            api = new ApiGateway(system, LocalIdentity.inFolder(options.dataFolder()), options.port());
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+        system.announce(api.url());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping: the API, the function JVMs and the local engines.");
+            api.close();
+            system.close();
+            out.println("Stopped.");
+            out.flush();
+            stopped.countDown();
+        }, "local-runner-stop"));
+        printWhereEverythingListens(system, api);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return -1;
+    }
+
+    private void printWhereEverythingListens(LocalSystem system, ApiGateway api) {
+        SamTemplate template = system.template();
+        out.println("Amazon Connect config toolkit, running locally (no AWS account needed)");
+        out.println("  REST API              " + api.url() + "   (the routes of template.yaml)");
+        for (SamTemplate.ApiRoute route : api.routes().routes()) {
+            out.printf("      %-7s %-40s %s%n", route.method(), route.path(), route.functionId());
+        }
+        out.println("  Sign in               POST " + api.url() + ApiGateway.LOGIN_PATH
+                + "  {\"username\": \"ana\", \"level\": \"Full\"}  -> Authorization: Bearer <token>");
+        out.println("  Lambda Invoke API     POST " + api.url() + ApiGateway.INVOKE_PREFIX + "<Function>/invocations");
+        out.println("  Functions             " + String.join(", ", template.functions().stream()
+                .map(SamTemplate.LambdaFunction::logicalId).toList()) + "  (own JVM each, started on first use)");
+        out.println("  DynamoDB Local        " + system.dynamoDbEndpoint() + "   data in "
+                + system.dataFolder().resolve("dynamodb") + (system.seeded().isEmpty() ? ""
+                : "  (seeded: " + String.join(", ", system.seeded()) + ")"));
+        out.println("  Verified Permissions  " + system.permissionsEndpoint()
+                + "   Cedar policies of shared/src/main/cedar/");
+        out.println("  Polly                 " + system.polly().map(p -> p.url() + "   spoken by " + p.engineName())
+                .orElse("unreachable: install espeak-ng (and lame) for local speech previews"));
+        out.println("  No local engine       Athena, Glue, Lake Formation, S3: calls fail at once, naming the service");
+        out.println("  Parameters            CacheTtlSeconds=" + template.values().parameter("CacheTtlSeconds")
+                + ", ApiStageName=" + template.values().parameter("ApiStageName") + "  (--parameter Name=Value)");
+        out.println(READY);
+        out.flush();
+    }
+
+    private int invoke(Options options, Path repoRoot) {
+        Path eventFile = callerPath(options.arguments().get(1));
+        byte[] event;
+        try {
+            event = Files.readAllBytes(eventFile);
+            LocalJson.read(event);
+        } catch (IOException | RuntimeException e) {
+            err.println("Cannot read the event " + eventFile + ": it must be a JSON file.");
+            return 2;
+        }
+        String name = options.arguments().get(0);
+        LocalSystem system;
+        try {
+            system = LocalSystem.start(repoRoot, options.dataFolder(), false, 0, options.parameters(), runtimeJars(),
+                    err::println, (function, line) -> err.println(line));
+        } catch (LocalSystem.DataFolderBusyException e) {
+            if (e.apiUrl.isEmpty()) {
+                throw e;
+            }
+            if (!options.parameters().isEmpty()) {
+                err.println("Note: the running runner's parameters apply; --parameter is ignored.");
+            }
+            return invokeThroughRunner(e.apiUrl.get(), name, event);
+        }
+        try (system) {
+            Optional<SamTemplate.LambdaFunction> function = system.template().function(name);
+            if (function.isEmpty()) {
+                err.println("No function " + name + " in template.yaml; functions: " + system.template().functions()
+                        .stream().map(SamTemplate.LambdaFunction::logicalId).toList());
+                return 2;
+            }
+            LocalSystem.Result result = system.invoke(function.get(), event);
+            result.cloudFormation().ifPresent(body -> err.println("CloudFormation response:\n"
+                    + LocalJson.pretty(body)));
+            out.println(printable(result.invocation().payload()));
+            return result.failed() ? 1 : 0;
+        }
+    }
+
+    /** Another runner holds the data folder: run the event on its warm function through its Invoke API. */
+    private int invokeThroughRunner(String apiUrl, String name, byte[] event) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + ApiGateway.INVOKE_PREFIX
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/invocations"))
+                .header("X-Amz-Log-Type", "Tail")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(event)).build();
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            err.println("The runner at " + apiUrl + " did not answer (" + e.getMessage() + ").");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        if (response.statusCode() != 200) {
+            err.println(new String(response.body(), StandardCharsets.UTF_8));
+            return 2;
+        }
+        response.headers().firstValue("X-Amz-Log-Result").ifPresent(log -> err.print(
+                new String(Base64.getDecoder().decode(log), StandardCharsets.UTF_8)));
+        Optional<String> cloudFormation = response.headers().firstValue(CLOUDFORMATION_HEADER);
+        cloudFormation.ifPresent(body -> err.println("CloudFormation response:\n" + LocalJson.pretty(
+                LocalJson.read(Base64.getDecoder().decode(body)))));
+        out.println(printable(response.body()));
+        boolean customResourceFailed = cloudFormation.map(body -> "FAILED".equals(
+                LocalJson.read(Base64.getDecoder().decode(body)).path("Status").asText())).orElse(false);
+        return response.headers().firstValue("X-Amz-Function-Error").isPresent() || customResourceFailed ? 1 : 0;
+    }
+
+    private static String printable(byte[] payload) {
+        try {
+            JsonNode json = LocalJson.read(payload);
+            return LocalJson.pretty(json);
+        } catch (RuntimeException e) {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A path as the user typed it, relative to where they ran local/run.sh. */
+    private static Path callerPath(String path) {
+        return Path.of(System.getProperty("local.caller.dir", System.getProperty("user.dir"))).resolve(path);
+    }
+
+    /** The runtime interface client jars Maven copied next to the runner (target/lambda-runtime). */
+    static List<Path> runtimeJars() {
+        try {
+            Path location = Path.of(LocalRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path folder = location.getParent().resolve("lambda-runtime");
+            try (Stream<Path> jars = Files.list(folder)) {
+                List<Path> found = jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().toList();
+                if (found.stream().noneMatch(jar -> jar.getFileName().toString()
+                        .startsWith("aws-lambda-java-runtime-interface-client"))) {
+                    throw new IllegalStateException("no runtime interface client in " + folder);
+                }
+                return found;
+            }
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("The Lambda runtime interface client is missing (local/target/"
+                    + "lambda-runtime); build with mvn -pl local -am package -DskipTests", e);
+        }
+    }
+}

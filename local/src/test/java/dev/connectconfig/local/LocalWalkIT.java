@@ -1,0 +1,364 @@
+package dev.connectconfig.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.testing.DynamoDbLocal;
+import dev.connectconfig.testing.RepoFiles;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's walk, as a new user takes it: the runner is started as its own process on free ports with its own
+ * data folder, and driven over real HTTP: list configs, change a variable as an Edit user and see GetConfig return
+ * it, be refused as a Read user, preview a prompt; then {@code invoke}, a taken port, a clean stop, data kept
+ * between runs and {@code --reset}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalWalkIT {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    static Path work;
+    private static Path data;
+    private static int port;
+    private static String api;
+    private static Runner runner;
+
+    /** A runner process and the file its output goes to. */
+    record Runner(Process process, Path log) {
+
+        String output() {
+            try {
+                return Files.readString(log);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+    }
+
+    /** What a command printed and how it ended. */
+    record Command(int status, String out, String err) {
+    }
+
+    @BeforeAll
+    static void startTheRunner() throws Exception {
+        data = work.resolve("data");
+        port = DynamoDbLocal.freePort();
+        api = "http://127.0.0.1:" + port;
+        runner = start("first", "--port", Integer.toString(port), "--data-dir", data.toString());
+    }
+
+    @AfterAll
+    static void stopAnyRunner() {
+        if (runner != null && runner.process().isAlive()) {
+            runner.process().destroy();
+            try {
+                runner.process().waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            runner.process().destroyForcibly();
+        }
+    }
+
+    private static List<String> java(String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-cp",
+                RepoFiles.path("local/target/local.jar") + java.io.File.pathSeparator
+                        + RepoFiles.path("local/target/lib") + "/*",
+                LocalRunner.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Starts a runner and waits until it says it is ready. */
+    private static Runner start(String name, String... args) throws Exception {
+        Path log = work.resolve(name + ".log");
+        Process process = new ProcessBuilder(java(args)).directory(RepoFiles.root().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runner started = new Runner(process, log);
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!started.output().contains(LocalRunner.READY)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                fail("the runner did not start:\n" + started.output());
+            }
+            Thread.sleep(100);
+        }
+        return started;
+    }
+
+    private static Command run(String... args) throws Exception {
+        Path out = Files.createTempFile(work, "out", ".txt");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        Process process = new ProcessBuilder(java(args)).directory(RepoFiles.root().toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("the command did not finish: " + args[0]);
+        }
+        return new Command(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body,
+            String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return LocalJson.read(response.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String login(String body) throws Exception {
+        HttpResponse<String> response = send("POST", "/local/login", null, body);
+        assertEquals(200, response.statusCode(), response.body());
+        return json(response).path("token").asText();
+    }
+
+    /** GetConfig through the runner's Lambda Invoke API, with a sample Amazon Connect event. */
+    private static JsonNode getConfig() throws Exception {
+        HttpResponse<String> response = send("POST", "/2015-03-31/functions/GetConfigFunction/invocations", null,
+                RepoFiles.text("events/get-config/voice-en-us.json"));
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("X-Amz-Function-Error").isEmpty(), response.body());
+        return json(response);
+    }
+
+    @Test
+    @Order(1)
+    void itPrintsWhereEverythingListens() {
+        String output = runner.output();
+        assertTrue(output.contains("REST API              " + api), output);
+        assertTrue(output.contains("GET     /flow-configs/{id}"), output);
+        assertTrue(output.contains("DynamoDB Local        http://127.0.0.1:"), output);
+        assertTrue(output.contains("(seeded: +18005550100, main-queue, sales-emea)"), output);
+        assertTrue(output.contains("Verified Permissions  http://127.0.0.1:"), output);
+    }
+
+    @Test
+    @Order(2)
+    void aReaderListsTheSampleConfigs() throws Exception {
+        String reader = login("{\"username\": \"rita\", \"level\": \"Read\"}");
+        HttpResponse<String> list = send("GET", "/flow-configs", reader, null);
+        assertEquals(200, list.statusCode(), list.body());
+        List<String> ids = new ArrayList<>();
+        json(list).path("items").forEach(item -> ids.add(item.path("id").asText()));
+        assertEquals(List.of("+18005550100", "main-queue", "sales-emea"), ids);
+
+        HttpResponse<String> scoped = send("GET", "/flow-configs", login(
+                "{\"username\": \"sam\", \"level\": \"Read\", \"scopes\": [\"sales-*\"]}"), null);
+        assertEquals("sales-emea", json(scoped).path("items").get(0).path("id").asText());
+        assertEquals(1, json(scoped).path("items").size(), "Cedar filters the list by scope");
+    }
+
+    @Test
+    @Order(3)
+    void withoutAValidTokenTheApiAnswers401() throws Exception {
+        HttpResponse<String> none = send("GET", "/flow-configs", null, null);
+        assertEquals(401, none.statusCode());
+        assertEquals("UNAUTHORIZED", json(none).path("code").asText());
+        assertEquals("*", none.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        String token = login("{\"username\": \"ana\", \"level\": \"Full\"}");
+        assertEquals(401, send("GET", "/flow-configs", token.substring(0, token.length() - 2) + "xx", null)
+                .statusCode());
+        HttpResponse<String> badLogin = send("POST", "/local/login", null, "{\"username\": \"ana\", \"level\": \"Boss\"}");
+        assertEquals(400, badLogin.statusCode());
+        assertEquals("level", json(badLogin).path("details").get(0).path("field").asText());
+    }
+
+    @Test
+    @Order(4)
+    void routesOutsideTheTemplateAnswer404AndPreflightsFollowItsCors() throws Exception {
+        HttpResponse<String> missing = send("GET", "/flow-configs/main-queue/audit", login(
+                "{\"username\": \"ana\", \"level\": \"Full\"}"), null);
+        assertEquals(404, missing.statusCode());
+        assertEquals("NOT_FOUND", json(missing).path("code").asText());
+        HttpResponse<String> preflight = send("OPTIONS", "/flow-configs/main-queue", null, null,
+                "Origin", "https://config.example.com", "Access-Control-Request-Method", "PUT");
+        assertEquals(200, preflight.statusCode());
+        assertEquals("GET,PUT,POST,DELETE,OPTIONS",
+                preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(null));
+        assertEquals("600", preflight.headers().firstValue("Access-Control-Max-Age").orElse(null));
+    }
+
+    @Test
+    @Order(5)
+    void anEditorChangesAVariableAndGetConfigReturnsIt() throws Exception {
+        assertEquals("false", getConfig().path("Closure").asText());
+        String editor = login("{\"username\": \"eddie\", \"level\": \"Edit\", \"scopes\": [\"main-queue\"]}");
+        HttpResponse<String> current = send("GET", "/flow-configs/main-queue", editor, null);
+        assertEquals(200, current.statusCode(), current.body());
+        String etag = current.headers().firstValue("ETag").orElseThrow();
+        ObjectNode config = (ObjectNode) json(current);
+        config.remove("version");
+        ((ObjectNode) config.path("variables")).put("Closure", "true");
+
+        HttpResponse<String> saved = send("PUT", "/flow-configs/main-queue", editor, LocalJson.write(config),
+                "If-Match", etag);
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertEquals("eddie", json(saved).path("updatedBy").asText());
+        JsonNode served = getConfig();
+        assertEquals("true", served.path("Closure").asText(), "CacheTtlSeconds is 0 locally");
+        assertEquals(json(saved).path("version").asText(), served.path("configVersion").asText());
+    }
+
+    @Test
+    @Order(6)
+    void aReaderIsRefused() throws Exception {
+        String reader = login("{\"username\": \"rita\", \"level\": \"Read\"}");
+        HttpResponse<String> current = send("GET", "/flow-configs/main-queue", reader, null);
+        ObjectNode config = (ObjectNode) json(current);
+        config.remove("version");
+        ((ObjectNode) config.path("variables")).put("Closure", "false");
+        HttpResponse<String> refused = send("PUT", "/flow-configs/main-queue", reader, LocalJson.write(config),
+                "If-Match", current.headers().firstValue("ETag").orElseThrow());
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals("FORBIDDEN", json(refused).path("code").asText());
+        assertEquals("true", getConfig().path("Closure").asText(), "nothing changed");
+    }
+
+    @Test
+    @Order(7)
+    void aPromptIsPreviewedAsACallerWouldGetIt() throws Exception {
+        String reader = login("{\"username\": \"rita\", \"level\": \"Read\"}");
+        HttpResponse<String> preview = send("POST", "/flow-configs/main-queue/preview", reader,
+                "{\"lang\": \"es-US\", \"channel\": \"chat\"}");
+        assertEquals(200, preview.statusCode(), preview.body());
+        String welcome = json(preview).path("result").path("Welcome").asText();
+        assertTrue(welcome.startsWith("Gracias por llamar"), welcome);
+        assertFalse(welcome.contains("<speak>"), "chat gets plain text: " + welcome);
+    }
+
+    @Test
+    @Order(8)
+    void invokeRunsOnTheRunningRunnersWarmFunctions() throws Exception {
+        Command getConfig = run("invoke", "GetConfig", "events/get-config/voice-en-us.json", "--data-dir",
+                data.toString());
+        assertEquals(0, getConfig.status(), getConfig.err());
+        assertEquals("true", LocalJson.read(getConfig.out().getBytes(StandardCharsets.UTF_8)).path("Closure").asText(),
+                getConfig.out());
+        assertTrue(getConfig.err().contains("\"message\":\"flow config served\""), getConfig.err());
+
+        Command export = run("invoke", "UsersExportFunction", "events/users-export/backfill.json", "--data-dir",
+                data.toString());
+        assertEquals(1, export.status(), "a function error is a failed invoke");
+        assertTrue(export.out().contains("Amazon Athena has no local engine in the local runner"), export.out());
+
+        Command links = run("invoke", "ResourceLinkCreatorFunction", "events/resource-link-creator/create.json",
+                "--data-dir", data.toString());
+        assertEquals(1, links.status(), "a custom resource that answers FAILED is a failed invoke");
+        assertTrue(links.err().contains("CloudFormation response:"), links.err());
+        assertTrue(links.err().contains("\"Status\" : \"FAILED\""), links.err());
+        assertTrue(links.err().contains("AWS Glue has no local engine"), links.err());
+    }
+
+    @Test
+    @Order(9)
+    void aSecondRunnerOnATakenPortRefusesToStart() throws Exception {
+        Command second = run("--port", Integer.toString(port), "--data-dir", work.resolve("other").toString());
+        assertEquals(1, second.status());
+        assertTrue(second.err().contains("Port " + port + " (REST API) is already in use"), second.err());
+    }
+
+    @Test
+    @Order(10)
+    void stoppingEndsTheFunctionJvmsAndKeepsTheData() throws Exception {
+        List<ProcessHandle> functions = runner.process().descendants().toList();
+        assertTrue(functions.size() >= 3, "GetConfig, FlowConfig, UsersExport, ResourceLinkCreator JVMs: "
+                + functions.size());
+        runner.process().destroy();
+        assertTrue(runner.process().waitFor(60, TimeUnit.SECONDS), "the runner stops on SIGTERM");
+        assertTrue(runner.output().contains("Stopped."), runner.output());
+        for (ProcessHandle function : functions) {
+            function.onExit().get(10, TimeUnit.SECONDS);
+            assertFalse(function.isAlive());
+        }
+
+        // No runner now: invoke starts the local engines itself, on the data the runner left.
+        Command standalone = run("invoke", "GetConfigFunction", "events/get-config/voice-en-us.json", "--data-dir",
+                data.toString());
+        assertEquals(0, standalone.status(), standalone.err());
+        assertEquals("true", LocalJson.read(standalone.out().getBytes(StandardCharsets.UTF_8)).path("Closure")
+                .asText(), "the change outlived the runner: " + standalone.out());
+    }
+
+    @Test
+    @Order(11)
+    void resetStartsFromTheSamples() throws Exception {
+        runner = start("reset", "--port", Integer.toString(port), "--data-dir", data.toString(), "--reset");
+        assertTrue(runner.output().contains("(seeded: +18005550100, main-queue, sales-emea)"), runner.output());
+        String reader = login("{\"username\": \"rita\", \"level\": \"Read\"}");
+        HttpResponse<String> config = send("GET", "/flow-configs/main-queue", reader, null);
+        assertEquals("false", json(config).path("variables").path("Closure").asText());
+        assertNotEquals("eddie", json(config).path("updatedBy").asText());
+    }
+
+    /** The README's walk, run by bash as written; only the port, the data folder and the build step differ. */
+    @Test
+    @Order(12)
+    void theReadmeWalkWorksAsWritten() throws Exception {
+        assumeTrue(new ProcessBuilder("curl", "--version").start().waitFor() == 0, "curl is not installed");
+        String readme = RepoFiles.text("README.md");
+        int start = readme.indexOf("```\n", readme.indexOf("### A first walk")) + 4;
+        String walk = readme.substring(start, readme.indexOf("```", start));
+        assertTrue(walk.contains("API=http://127.0.0.1:3000\n") && walk.contains("local/run.sh invoke "), walk);
+        Path runScript = work.resolve("run.sh");
+        List<String> command = new ArrayList<>(java());
+        command.add(command.size() - 1, "-Dlocal.caller.dir=" + RepoFiles.root());
+        // as local/run.sh does: Java runs at the repository root, events are named from where the user stands
+        Files.writeString(runScript, "#!/usr/bin/env bash\ncd '" + RepoFiles.root() + "'\nexec " + String.join(" ", command.stream()
+                .map(arg -> "'" + arg + "'").toList()) + " \"$@\" --data-dir '" + data + "'\n");
+        String script = "set -e\n" + walk.replace("127.0.0.1:3000", "127.0.0.1:" + port)
+                .replace("local/run.sh invoke ", "bash " + runScript + " invoke ");
+        Path folder = Files.createDirectories(work.resolve("walk"));
+        Process bash = new ProcessBuilder("bash", "-c", script).directory(folder.toFile()).redirectErrorStream(true)
+                .start();
+        String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(bash.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, bash.exitValue(), out);
+        int closed = out.indexOf("\"Closure\" : \"true\"");
+        assertTrue(out.indexOf("\"Closure\" : \"false\"") >= 0 && closed > out.indexOf("\"Closure\" : \"false\""),
+                "GetConfig before and after the edit:\n" + out);
+        assertTrue(out.contains("\"updatedBy\":\"eddie\""), out);
+        assertTrue(out.contains("{\"code\":\"FORBIDDEN\""), out);
+        assertTrue(out.contains("\"Welcome\":\"Gracias por llamar"), out);
+    }
+}
