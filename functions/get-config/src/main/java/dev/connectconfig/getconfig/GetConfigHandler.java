@@ -58,7 +58,7 @@ public final class GetConfigHandler implements RequestHandler<Map<String, Object
         if (error != null) {
             metrics.addMetric(ResultKeys.NOT_FOUND.equals(error) ? "ConfigNotFound" : "ConfigError", 1,
                     MetricUnit.COUNT);
-            LOG.warn("flow config not served", entry("configId", request.id()), entry("error", error),
+            LOG.warn("flow config not served", entry("configId", request.id()), entry("errorCode", error),
                     entry("reason", result.get(ResultKeys.ERROR_MESSAGE)));
         } else {
             metrics.addMetric("ResultBytes", outcome.rendered().sizeBytes(), MetricUnit.BYTES);
