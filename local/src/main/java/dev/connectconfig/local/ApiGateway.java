@@ -123,8 +123,14 @@ final class ApiGateway implements AutoCloseable {
             headers.remove(h.getKey());
             h.getValue().forEach(value -> headers.add(h.getKey(), value.asText()));
         });
-        system.polly().map(PollyEndpoint::outcome).filter(speech -> speech.count() > speechBefore).ifPresent(
-                speech -> headers.set(PollyEndpoint.PREVIEW_HEADER, speech.note().replaceAll("\\p{Cntrl}", " ")));
+        system.polly().map(PollyEndpoint::outcome).filter(speech -> speech.count() > speechBefore).ifPresent(speech -> {
+            headers.set(PollyEndpoint.PREVIEW_HEADER, speech.note().replaceAll("\\p{Cntrl}", " "));
+            // A browser page previewing against the runner may read the marker like the function's own headers.
+            String exposed = headers.getFirst("Access-Control-Expose-Headers");
+            if (exposed != null) {
+                headers.set("Access-Control-Expose-Headers", exposed + ", " + PollyEndpoint.PREVIEW_HEADER);
+            }
+        });
         JsonNode text = response.get("body");
         // As API Gateway does: base64 becomes bytes only when the client's first Accept type is a binary media type.
         boolean binary = response.path("isBase64Encoded").asBoolean(false) && isBinary(firstAccepted(exchange),

@@ -312,6 +312,9 @@ class LocalWalkIT {
         assertTrue(AudioChecks.isMp3(mp3.body()), "MP3 frames");
         assertEquals("Joanna", header(mp3, "X-Voice-Id"), "the template's default voice for en-US");
         assertEquals(PollyEndpoint.PREVIEW_MARK, header(mp3, PollyEndpoint.PREVIEW_HEADER));
+        List<String> exposed = List.of(header(mp3, "Access-Control-Expose-Headers").split(", "));
+        assertTrue(exposed.containsAll(List.of("X-Voice-Id", PollyEndpoint.PREVIEW_HEADER)), "readable by a page: "
+                + exposed);
 
         // As from API Gateway: without an audio type first in Accept, the function's base64 text comes through as is.
         HttpResponse<byte[]> base64 = sendForBytes("POST", "/preview-speech", reader, WELCOME, "Accept", "*/*");
