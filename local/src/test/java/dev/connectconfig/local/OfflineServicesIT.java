@@ -42,17 +42,21 @@ class OfflineServicesIT {
 
     private static SpeechEngine speechEngine() {
         Optional<SpeechEngine> engine = SpeechEngine.find();
-        assumeTrue(engine.isPresent(), "espeak-ng is not installed (apt-get install espeak-ng lame): skipping the"
-                + " local Polly checks");
+        assumeTrue(engine.isPresent(), "espeak-ng is not installed (apt-get install espeak-ng lame vorbis-tools):"
+                + " skipping the local Polly checks");
         return engine.get();
+    }
+
+    /** The Polly client a function builds, pointed at the local endpoint. */
+    private static PollyClient pollyClient(PollyEndpoint endpoint) {
+        return AwsClients.build(PollyClient.builder(), AwsClients.Timeouts.BACKGROUND, URI.create(endpoint.url()));
     }
 
     @Test
     void pollySpeaksThroughTheLocalEngine() {
         SpeechEngine engine = speechEngine();
         try (PollyEndpoint endpoint = new PollyEndpoint(engine, 0, line -> { });
-             PollyClient polly = AwsClients.build(PollyClient.builder(), AwsClients.Timeouts.BACKGROUND,
-                     URI.create(endpoint.url()))) {
+             PollyClient polly = pollyClient(endpoint)) {
             assertEquals(List.of("Lupe", "Pedro"), polly.describeVoices(request -> request.languageCode("es-US"))
                     .voices().stream().map(voice -> voice.idAsString()).toList());
 
@@ -88,8 +92,7 @@ class OfflineServicesIT {
     void everyLocalVoiceSpeaks() {
         SpeechEngine engine = speechEngine();
         try (PollyEndpoint endpoint = new PollyEndpoint(engine, 0, line -> { });
-             PollyClient polly = AwsClients.build(PollyClient.builder(), AwsClients.Timeouts.BACKGROUND,
-                     URI.create(endpoint.url()))) {
+             PollyClient polly = pollyClient(endpoint)) {
             for (PollyEndpoint.Voice voice : PollyEndpoint.VOICES) {
                 byte[] pcm = polly.synthesizeSpeechAsBytes(request -> request.voiceId(voice.id())
                         .languageCode(voice.languageCode()).outputFormat(OutputFormat.PCM)
@@ -106,8 +109,7 @@ class OfflineServicesIT {
         SpeechEngine engine = speechEngine();
         List<String> console = new CopyOnWriteArrayList<>();
         try (PollyEndpoint endpoint = new PollyEndpoint(engine, 0, console::add);
-             PollyClient polly = AwsClients.build(PollyClient.builder(), AwsClients.Timeouts.BACKGROUND,
-                     URI.create(endpoint.url()))) {
+             PollyClient polly = pollyClient(endpoint)) {
             PollyException voice = assertThrows(PollyException.class, () -> polly.synthesizeSpeechAsBytes(
                     request -> request.voiceId("Takumi").outputFormat(OutputFormat.PCM).text("hello")));
             assertEquals(400, voice.statusCode());
