@@ -99,7 +99,7 @@ final class ApiGateway implements AutoCloseable {
         SamTemplate.LambdaFunction function = system.template().function(route.functionId()).orElseThrow();
         byte[] event = LocalJson.write(proxyEvent(exchange, match.get(), body, claims.get()))
                 .getBytes(StandardCharsets.UTF_8);
-        long synthesesBefore = system.polly().map(PollyEndpoint::syntheses).orElse(0L);
+        long speechBefore = system.polly().map(polly -> polly.outcome().count()).orElse(0L);
         FunctionProcess.Invocation invocation = system.invoke(function, event).invocation();
         if (invocation.failed()) {
             boolean timedOut = invocation.payloadText().contains("Task timed out");
@@ -123,13 +123,20 @@ final class ApiGateway implements AutoCloseable {
             headers.remove(h.getKey());
             h.getValue().forEach(value -> headers.add(h.getKey(), value.asText()));
         });
-        if (system.polly().map(PollyEndpoint::syntheses).orElse(0L) > synthesesBefore) {
-            headers.set(PollyEndpoint.PREVIEW_HEADER, "espeak-ng; a local preview, not Amazon Polly's voice");
-        }
+        system.polly().map(PollyEndpoint::outcome).filter(speech -> speech.count() > speechBefore).ifPresent(speech -> {
+            headers.set(PollyEndpoint.PREVIEW_HEADER, speech.note().replaceAll("\\p{Cntrl}", " "));
+            // A browser page previewing against the runner may read the marker like the function's own headers.
+            String exposed = headers.getFirst("Access-Control-Expose-Headers");
+            if (exposed != null) {
+                headers.set("Access-Control-Expose-Headers", exposed + ", " + PollyEndpoint.PREVIEW_HEADER);
+            }
+        });
         JsonNode text = response.get("body");
+        // As API Gateway does: base64 becomes bytes only when the client's first Accept type is a binary media type.
+        boolean binary = response.path("isBase64Encoded").asBoolean(false) && isBinary(firstAccepted(exchange),
+                route.restApiId());
         byte[] out = text == null || text.isNull() ? new byte[0]
-                : response.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(text.asText())
-                : text.asText().getBytes(StandardCharsets.UTF_8);
+                : binary ? Base64.getDecoder().decode(text.asText()) : text.asText().getBytes(StandardCharsets.UTF_8);
         if (!headers.containsKey("Content-Type") && out.length > 0) {
             headers.set("Content-Type", "application/json");
         }
@@ -200,6 +207,13 @@ final class ApiGateway implements AutoCloseable {
         return event;
     }
 
+    /** The first media type of the request's Accept header, the one API Gateway matches; empty without one. */
+    private static String firstAccepted(HttpExchange exchange) {
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        return accept == null ? "" : accept.split(",")[0];
+    }
+
+    /** Whether {@code contentType} is one of the API's binary media types (wildcards such as audio/* included). */
     private boolean isBinary(String contentType, String restApiId) {
         String type = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         for (String binary : system.template().binaryMediaTypes(restApiId)) {

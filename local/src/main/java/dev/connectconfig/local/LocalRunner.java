@@ -33,13 +33,16 @@ public final class LocalRunner {
     static final String READY = "Ready. Ctrl-C stops everything.";
     private static final String USAGE = """
             usage: local/run.sh [--port 3000] [--data-dir local/data] [--reset] [--dynamodb-port N]
-                                [--parameter Name=Value ...]
+                                [--parameter Name=Value ...] [--no-speech-engine]
                    local/run.sh invoke <Function> <event.json> [--data-dir local/data] [--parameter Name=Value ...]
+                                [--no-speech-engine]
+            --no-speech-engine leaves Amazon Polly unreachable even where espeak-ng is installed, as in a place
+            without one: speech previews then answer 503.
             """;
 
     /** The command line, parsed. */
     record Options(String command, List<String> arguments, int port, Path dataFolder, boolean reset,
-            int dynamoDbPort, Map<String, String> parameters) {
+            int dynamoDbPort, boolean speechEngine, Map<String, String> parameters) {
 
         static Options parse(String[] args, Path repoRoot) {
             String command = "run";
@@ -48,6 +51,7 @@ public final class LocalRunner {
             Path dataFolder = repoRoot.resolve("local/data");
             boolean reset = false;
             int dynamoDbPort = 0;
+            boolean speechEngine = true;
             Map<String, String> parameters = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -55,6 +59,7 @@ public final class LocalRunner {
                     case "--port" -> port = number(arg, value(args, ++i, arg));
                     case "--data-dir" -> dataFolder = callerPath(value(args, ++i, arg));
                     case "--reset" -> reset = true;
+                    case "--no-speech-engine" -> speechEngine = false;
                     case "--dynamodb-port" -> dynamoDbPort = number(arg, value(args, ++i, arg));
                     case "--parameter" -> {
                         String pair = value(args, ++i, arg);
@@ -85,7 +90,7 @@ public final class LocalRunner {
                 throw new IllegalArgumentException("unexpected " + arguments.get(0));
             }
             return new Options(command, arguments, port, dataFolder.toAbsolutePath().normalize(), reset,
-                    dynamoDbPort, parameters);
+                    dynamoDbPort, speechEngine, parameters);
         }
 
         private static String value(String[] args, int index, String option) {
@@ -155,7 +160,7 @@ public final class LocalRunner {
     private int serve(Options options, Path repoRoot) {
         LocalSystem.requireFree("REST API", options.port());
         LocalSystem system = LocalSystem.start(repoRoot, options.dataFolder(), options.reset(), options.dynamoDbPort(),
-                options.parameters(), runtimeJars(), out::println,
+                options.speechEngine(), options.parameters(), runtimeJars(), out::println,
                 (function, line) -> out.println(function + " | " + line));
         ApiGateway api;
         try {
@@ -174,7 +179,7 @@ public final class LocalRunner {
             out.flush();
             stopped.countDown();
         }, "local-runner-stop"));
-        printWhereEverythingListens(system, api);
+        printWhereEverythingListens(system, api, !options.speechEngine());
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -183,7 +188,7 @@ public final class LocalRunner {
         return -1;
     }
 
-    private void printWhereEverythingListens(LocalSystem system, ApiGateway api) {
+    private void printWhereEverythingListens(LocalSystem system, ApiGateway api, boolean speechEngineOff) {
         SamTemplate template = system.template();
         out.println("Amazon Connect config toolkit, running locally (no AWS account needed)");
         out.println("  REST API              " + api.url() + "   (the routes of template.yaml)");
@@ -201,9 +206,12 @@ public final class LocalRunner {
         out.println("  Verified Permissions  " + system.permissionsEndpoint()
                 + "   Cedar policies of shared/src/main/cedar/");
         out.println("  Polly                 " + system.polly().map(p -> p.url() + "   spoken by " + p.engineName())
-                .orElse("unreachable: install espeak-ng (and lame) for local speech previews"));
+                .orElse(speechEngineOff ? "unreachable (--no-speech-engine): speech previews answer 503"
+                        : "unreachable: speech previews answer 503; install espeak-ng (with lame and vorbis-tools)"
+                        + " for local ones"));
         out.println("  No local engine       Athena, Glue, Lake Formation, S3: calls fail at once, naming the service");
         out.println("  Parameters            CacheTtlSeconds=" + template.values().parameter("CacheTtlSeconds")
+                + ", EnableAnalytics=" + template.values().parameter("EnableAnalytics")
                 + ", ApiStageName=" + template.values().parameter("ApiStageName") + "  (--parameter Name=Value)");
         out.println(READY);
         out.flush();
@@ -222,8 +230,8 @@ public final class LocalRunner {
         String name = options.arguments().get(0);
         LocalSystem system;
         try {
-            system = LocalSystem.start(repoRoot, options.dataFolder(), false, 0, options.parameters(), runtimeJars(),
-                    err::println, (function, line) -> err.println(line));
+            system = LocalSystem.start(repoRoot, options.dataFolder(), false, 0, options.speechEngine(),
+                    options.parameters(), runtimeJars(), err::println, (function, line) -> err.println(line));
         } catch (LocalSystem.DataFolderBusyException e) {
             if (e.apiUrl.isEmpty()) {
                 throw e;

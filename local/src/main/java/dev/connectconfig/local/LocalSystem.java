@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
 import dev.connectconfig.testing.CloudFormationTemplate;
 import dev.connectconfig.testing.DynamoDbLocal;
+import dev.connectconfig.testing.RefusedPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -30,8 +31,11 @@ import java.util.stream.Stream;
  */
 final class LocalSystem implements AutoCloseable {
 
-    /** Template parameters the runner sets unless told otherwise: a saved change reaches GetConfig at once. */
-    static final Map<String, String> LOCAL_PARAMETERS = Map.of("CacheTtlSeconds", "0");
+    /**
+     * Template parameters the runner sets unless told otherwise: a saved change reaches GetConfig at once, and the
+     * analytics functions, which exist only with EnableAnalytics, get the environment they would have deployed.
+     */
+    static final Map<String, String> LOCAL_PARAMETERS = Map.of("CacheTtlSeconds", "0", "EnableAnalytics", "true");
 
     /** The data folder is in use by another runner; {@code apiUrl} is where it listens, if it said. */
     static final class DataFolderBusyException extends RuntimeException {
@@ -81,9 +85,10 @@ final class LocalSystem implements AutoCloseable {
 
     /**
      * Starts the local engines over {@code dataFolder} ({@code reset} empties it first). {@code dynamoDbPort} 0
-     * picks a free port; {@code console} gets the runner's notes, {@code functionOutput} every function's output.
+     * picks a free port; {@code speechEngine} false leaves Polly unreachable even where espeak-ng is installed;
+     * {@code console} gets the runner's notes, {@code functionOutput} every function's output.
      */
-    static LocalSystem start(Path repoRoot, Path dataFolder, boolean reset, int dynamoDbPort,
+    static LocalSystem start(Path repoRoot, Path dataFolder, boolean reset, int dynamoDbPort, boolean speechEngine,
             Map<String, String> parameters, List<Path> runtimeJars, Consumer<String> console,
             BiConsumer<String, String> functionOutput) {
         FileChannel lock = lock(dataFolder, reset);
@@ -98,7 +103,7 @@ final class LocalSystem implements AutoCloseable {
         SamTemplate template = new SamTemplate(cloudFormation, new TemplateValues(cloudFormation, overrides));
         LocalSystem system = new LocalSystem(repoRoot, dataFolder, template, lock, runtimeJars, functionOutput);
         try {
-            system.startEngines(dynamoDbPort, console);
+            system.startEngines(dynamoDbPort, speechEngine, console);
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -106,7 +111,7 @@ final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private void startEngines(int dynamoDbPort, Consumer<String> console) {
+    private void startEngines(int dynamoDbPort, boolean speechEngine, Consumer<String> console) {
         int port = dynamoDbPort == 0 ? DynamoDbLocal.freePort() : requireFree("DynamoDB Local", dynamoDbPort);
         dynamoDb = DynamoDbLocal.start(port, "-dbPath", folder("dynamodb").toString());
         engines.add(dynamoDb);
@@ -120,9 +125,17 @@ final class LocalSystem implements AutoCloseable {
         engines.add(noEngine);
         cloudFormation = new CloudFormationResponses();
         engines.add(cloudFormation);
-        polly = SpeechEngine.find().map(engine -> new PollyEndpoint(engine, 0)).orElse(null);
+        Optional<SpeechEngine> speech = speechEngine ? SpeechEngine.find() : Optional.empty();
+        polly = speech.map(engine -> new PollyEndpoint(engine, 0, console)).orElse(null);
+        String pollyUrl;
         if (polly != null) {
             engines.add(polly);
+            pollyUrl = polly.url();
+        } else {
+            // Without a speech engine Polly is unreachable, as it is offline: connections to this port are refused.
+            RefusedPort unreachable = new RefusedPort();
+            engines.add(unreachable);
+            pollyUrl = unreachable.endpoint().toString();
         }
 
         functionEnvironment.put("AWS_REGION", TemplateValues.REGION);
@@ -135,9 +148,7 @@ final class LocalSystem implements AutoCloseable {
         functionEnvironment.put("AWS_ENDPOINT_URL", noEngine.url());
         functionEnvironment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
         functionEnvironment.put("AWS_ENDPOINT_URL_VERIFIEDPERMISSIONS", permissions.url());
-        // Without a speech engine Polly is unreachable, as it is offline: connections to this port are refused.
-        functionEnvironment.put("AWS_ENDPOINT_URL_POLLY", polly != null ? polly.url()
-                : "http://127.0.0.1:" + DynamoDbLocal.freePort());
+        functionEnvironment.put("AWS_ENDPOINT_URL_POLLY", pollyUrl);
     }
 
     SamTemplate template() {

@@ -13,13 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A speech engine installed on this machine, standing in for Amazon Polly offline: espeak-ng speaks (SSML too), and
- * lame, when installed, encodes MP3. Audio from it is a local preview, not Polly's voice.
+ * A speech engine installed on this machine, standing in for Amazon Polly offline: espeak-ng speaks (SSML too); lame,
+ * when installed, encodes MP3 and oggenc (vorbis-tools) Ogg Vorbis. Audio from it is a local preview, not Polly's voice.
  */
 final class SpeechEngine {
 
     static final String ESPEAK = "espeak-ng";
     static final String LAME = "lame";
+    static final String OGGENC = "oggenc";
     private static final long TIMEOUT_SECONDS = 20;
 
     /** 16-bit signed little-endian mono samples at a rate. */
@@ -27,25 +28,58 @@ final class SpeechEngine {
     }
 
     private final boolean mp3;
+    private final boolean ogg;
 
-    private SpeechEngine(boolean mp3) {
+    SpeechEngine(boolean mp3, boolean ogg) {
         this.mp3 = mp3;
+        this.ogg = ogg;
     }
 
-    /** The engine, when espeak-ng is on the PATH. */
+    /** The engine, when espeak-ng is on the PATH, with the encoders that are. */
     static Optional<SpeechEngine> find() {
         if (!installed(ESPEAK)) {
             return Optional.empty();
         }
-        return Optional.of(new SpeechEngine(installed(LAME)));
+        return Optional.of(new SpeechEngine(installed(LAME), installed(OGGENC)));
     }
 
-    boolean encodesMp3() {
-        return mp3;
+    /** Polly's output formats this engine makes, by Polly's names. */
+    List<String> formats() {
+        List<String> formats = new ArrayList<>();
+        if (mp3) {
+            formats.add("mp3");
+        }
+        if (ogg) {
+            formats.add("ogg_vorbis");
+        }
+        formats.add("pcm");
+        return formats;
+    }
+
+    /** Why {@code format} cannot be made here and what would make it, or empty when it can. */
+    Optional<String> refusal(String format) {
+        if (formats().contains(format)) {
+            return Optional.empty();
+        }
+        String makes = "the local speech engine makes " + String.join(", ", formats());
+        return Optional.of(switch (format) {
+            case "mp3" -> "OutputFormat mp3 needs lame (apt-get install lame); " + makes;
+            case "ogg_vorbis" -> "OutputFormat ogg_vorbis needs oggenc (apt-get install vorbis-tools); " + makes;
+            case "json" -> "OutputFormat json (speech marks) has no local engine; " + makes;
+            default -> "OutputFormat '" + format + "' is not one of Polly's audio formats; " + makes;
+        });
     }
 
     String describe() {
-        return ESPEAK + (mp3 ? " and " + LAME + " (MP3)" : " (PCM only: install lame for MP3)");
+        List<String> missing = new ArrayList<>();
+        if (!mp3) {
+            missing.add(LAME + " for mp3");
+        }
+        if (!ogg) {
+            missing.add("vorbis-tools for ogg_vorbis");
+        }
+        return ESPEAK + " (" + String.join(", ", formats())
+                + (missing.isEmpty() ? "" : "; install " + String.join(" and ", missing)) + ")";
     }
 
     /** Speaks {@code text} (SSML when {@code ssml}) in an espeak-ng voice such as {@code en-us}. */
@@ -63,6 +97,12 @@ final class SpeechEngine {
         String rate = String.format(java.util.Locale.ROOT, "%.3f", pcm.sampleRate() / 1000.0);
         return run(List.of(LAME, "--quiet", "-r", "-s", rate, "--bitwidth", "16", "--signed", "--little-endian",
                 "-m", "m", "-", "-"), pcm.samples());
+    }
+
+    /** Ogg Vorbis at the PCM's own rate. */
+    byte[] ogg(Pcm pcm) throws IOException {
+        return run(List.of(OGGENC, "--quiet", "--raw", "--raw-bits=16", "--raw-chan=1",
+                "--raw-rate=" + pcm.sampleRate(), "--raw-endianness=0", "-o", "-", "-"), pcm.samples());
     }
 
     /** Linear resampling, enough for a preview at Polly's PCM rates (8000 or 16000 Hz). */

@@ -169,11 +169,18 @@ final class TemplateValues {
         };
     }
 
-    /** What {@code !Ref} gives for a resource: a table named as DynamoDbLocal names it, else a local name. */
+    /**
+     * What {@code !Ref} gives for a resource: a table named as DynamoDbLocal names it, the name the template gives a
+     * Glue database or Athena workgroup (their Ref is that name), else a local name.
+     */
     private String physicalId(String logicalId) {
         String type = String.valueOf(CloudFormationTemplate.at(template.resources(), logicalId, "Type"));
         return switch (type) {
             case "AWS::DynamoDB::Table", "AWS::Serverless::Function" -> logicalId;
+            case "AWS::Glue::Database" -> String.valueOf(resolve(CloudFormationTemplate.at(template.resources(),
+                    logicalId, "Properties", "DatabaseInput", "Name")));
+            case "AWS::Athena::WorkGroup" -> String.valueOf(resolve(CloudFormationTemplate.at(template.resources(),
+                    logicalId, "Properties", "Name")));
             case "AWS::S3::Bucket" -> (STACK_NAME + "-" + logicalId).toLowerCase(java.util.Locale.ROOT);
             default -> STACK_NAME + "-" + logicalId;
         };

@@ -1,14 +1,18 @@
 package dev.connectconfig.local;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.shared.model.FlowConfig;
+import dev.connectconfig.shared.model.PromptText;
 import dev.connectconfig.testing.DynamoDbLocal;
 import dev.connectconfig.testing.RepoFiles;
 import java.io.IOException;
@@ -21,7 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalWalkIT {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** The README walk's preview: the main queue's welcome, as an en-US caller hears it. */
+    private static final String WELCOME =
+            "{\"flowConfigId\": \"main-queue\", \"prompt\": \"Welcome\", \"languageCode\": \"en-US\"}";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
@@ -128,6 +138,16 @@ class LocalWalkIT {
 
     private static HttpResponse<String> send(String method, String path, String token, String body,
             String... headers) throws Exception {
+        return send(HttpResponse.BodyHandlers.ofString(), method, path, token, body, headers);
+    }
+
+    private static HttpResponse<byte[]> sendForBytes(String method, String path, String token, String body,
+            String... headers) throws Exception {
+        return send(HttpResponse.BodyHandlers.ofByteArray(), method, path, token, body, headers);
+    }
+
+    private static <T> HttpResponse<T> send(HttpResponse.BodyHandler<T> bodyHandler, String method, String path,
+            String token, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -140,7 +160,7 @@ class LocalWalkIT {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request.build(), bodyHandler);
     }
 
     private static JsonNode json(HttpResponse<String> response) {
@@ -171,6 +191,9 @@ class LocalWalkIT {
         assertTrue(output.contains("DynamoDB Local        http://127.0.0.1:"), output);
         assertTrue(output.contains("(seeded: +18005550100, main-queue, sales-emea)"), output);
         assertTrue(output.contains("Verified Permissions  http://127.0.0.1:"), output);
+        assertTrue(output.contains("POST    /preview-speech"), output);
+        assertTrue(output.contains("Polly                 " + (SpeechEngine.find().isPresent()
+                ? "http://127.0.0.1:" : "unreachable: speech previews answer 503")), output);
     }
 
     @Test
@@ -267,8 +290,93 @@ class LocalWalkIT {
         assertFalse(welcome.contains("<speak>"), "chat gets plain text: " + welcome);
     }
 
+    /** The runner found espeak-ng, as its printout says; without it the 503 is checked in a later step. */
+    private static void assumeLocalSpeech() {
+        assumeTrue(runner.output().contains("spoken by espeak-ng"), "espeak-ng is not installed (apt-get install"
+                + " espeak-ng lame vorbis-tools): skipping the spoken preview; the 503 without a speech engine is"
+                + " still checked");
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
     @Test
     @Order(8)
+    void aPromptIsSpokenByTheLocalEngineMarkedAsALocalPreviewAndSentAsBytes() throws Exception {
+        assumeLocalSpeech();
+        String reader = login("{\"username\": \"rita\", \"level\": \"Read\"}");
+        HttpResponse<byte[]> mp3 = sendForBytes("POST", "/preview-speech", reader, WELCOME, "Accept", "audio/mpeg");
+        assertEquals(200, mp3.statusCode(), new String(mp3.body(), StandardCharsets.UTF_8));
+        assertEquals("audio/mpeg", header(mp3, "Content-Type"));
+        assertTrue(AudioChecks.isMp3(mp3.body()), "MP3 frames");
+        assertEquals("Joanna", header(mp3, "X-Voice-Id"), "the template's default voice for en-US");
+        assertEquals(PollyEndpoint.PREVIEW_MARK, header(mp3, PollyEndpoint.PREVIEW_HEADER));
+        List<String> exposed = List.of(header(mp3, "Access-Control-Expose-Headers").split(", "));
+        assertTrue(exposed.containsAll(List.of("X-Voice-Id", PollyEndpoint.PREVIEW_HEADER)), "readable by a page: "
+                + exposed);
+
+        // As from API Gateway: without an audio type first in Accept, the function's base64 text comes through as is.
+        HttpResponse<byte[]> base64 = sendForBytes("POST", "/preview-speech", reader, WELCOME, "Accept", "*/*");
+        assertEquals(Base64.getEncoder().encodeToString(mp3.body()), new String(base64.body(),
+                StandardCharsets.US_ASCII));
+
+        // The bytes the API sends are the very bytes the function returned (Lambda's Invoke API shows those).
+        JsonNode event = LocalJson.read(RepoFiles.text("events/preview-speech/text.json")
+                .getBytes(StandardCharsets.UTF_8));
+        JsonNode produced = json(send("POST", "/2015-03-31/functions/PreviewSpeechFunction/invocations", null,
+                LocalJson.write(event)));
+        assertEquals(200, produced.path("statusCode").asInt(), produced.toString());
+        assertTrue(produced.path("isBase64Encoded").asBoolean(), "the function marks its audio as base64");
+        HttpResponse<byte[]> sent = sendForBytes("POST", "/preview-speech", reader, event.path("body").asText(),
+                "Accept", "audio/mpeg");
+        assertArrayEquals(Base64.getDecoder().decode(produced.path("body").asText()), sent.body());
+    }
+
+    @Test
+    @Order(9)
+    void everyFormatAndEverySampleLanguageIsSpokenLocally() throws Exception {
+        assumeLocalSpeech();
+        String reader = login("{\"username\": \"rita\", \"level\": \"Read\"}");
+        HttpResponse<byte[]> pcm = sendForBytes("POST", "/preview-speech", reader, "{\"text\": \"Thank you for"
+                + " calling.\", \"languageCode\": \"en-US\", \"format\": \"pcm\"}", "Accept", "audio/pcm");
+        assertEquals(200, pcm.statusCode());
+        assertEquals("16000", header(pcm, "X-Sample-Rate"));
+        assertTrue(AudioChecks.isAudiblePcm(pcm.body()), "speech, not silence");
+
+        HttpResponse<byte[]> ogg = sendForBytes("POST", "/preview-speech", reader, "{\"text\": \"Thank you for"
+                + " calling.\", \"languageCode\": \"en-US\", \"format\": \"ogg_vorbis\"}", "Accept", "audio/ogg");
+        if (runner.output().contains("ogg_vorbis, pcm)")) {
+            assertEquals(200, ogg.statusCode());
+            assertTrue(AudioChecks.isOggVorbis(ogg.body()), "Ogg Vorbis");
+        } else {
+            assertEquals(502, ogg.statusCode());
+            assertTrue(header(ogg, PollyEndpoint.PREVIEW_HEADER).startsWith("refused: OutputFormat ogg_vorbis needs"
+                    + " oggenc (apt-get install vorbis-tools)"), header(ogg, PollyEndpoint.PREVIEW_HEADER));
+        }
+
+        // Each stored prompt in each of its languages, in the voice PreviewSpeech picks by default for it.
+        Map<String, String> voices = Map.of("en-US", "Joanna", "es-US", "Lupe", "en-GB", "Amy", "cmn-CN", "Zhiyu",
+                "arb", "Zeina");
+        for (FlowConfig config : DynamoDbLocal.sampleConfigs()) {
+            for (Map.Entry<String, Map<String, PromptText>> prompt : config.prompts().entrySet()) {
+                for (String language : prompt.getValue().keySet()) {
+                    String what = config.id() + " " + prompt.getKey() + " " + language;
+                    HttpResponse<byte[]> spoken = sendForBytes("POST", "/preview-speech", reader, LocalJson.write(
+                            Map.of("flowConfigId", config.id(), "prompt", prompt.getKey(), "languageCode", language)),
+                            "Accept", "audio/mpeg");
+                    assertEquals(200, spoken.statusCode(), what + ": " + new String(spoken.body(),
+                            StandardCharsets.UTF_8));
+                    assertEquals(voices.get(language), header(spoken, "X-Voice-Id"), what);
+                    assertEquals(language, header(spoken, "X-Prompt-Language"), what);
+                    assertTrue(AudioChecks.isMp3(spoken.body()), what);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(10)
     void invokeRunsOnTheRunningRunnersWarmFunctions() throws Exception {
         Command getConfig = run("invoke", "GetConfig", "events/get-config/voice-en-us.json", "--data-dir",
                 data.toString());
@@ -291,7 +399,7 @@ class LocalWalkIT {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void aSecondRunnerOnATakenPortRefusesToStart() throws Exception {
         Command second = run("--port", Integer.toString(port), "--data-dir", work.resolve("other").toString());
         assertEquals(1, second.status());
@@ -299,7 +407,7 @@ class LocalWalkIT {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void stoppingEndsTheFunctionJvmsAndKeepsTheData() throws Exception {
         List<ProcessHandle> functions = runner.process().descendants().toList();
         assertTrue(functions.size() >= 3, "GetConfig, FlowConfig, UsersExport, ResourceLinkCreator JVMs: "
@@ -321,7 +429,7 @@ class LocalWalkIT {
     }
 
     @Test
-    @Order(11)
+    @Order(13)
     void resetStartsFromTheSamples() throws Exception {
         runner = start("reset", "--port", Integer.toString(port), "--data-dir", data.toString(), "--reset");
         assertTrue(runner.output().contains("(seeded: +18005550100, main-queue, sales-emea)"), runner.output());
@@ -331,10 +439,11 @@ class LocalWalkIT {
         assertNotEquals("eddie", json(config).path("updatedBy").asText());
     }
 
-    /** The README's walk, run by bash as written; only the port, the data folder and the build step differ. */
-    @Test
-    @Order(12)
-    void theReadmeWalkWorksAsWritten() throws Exception {
+    /**
+     * The README's walk, run by bash as written in {@code folder} against the runner of this test; only the port, the
+     * data folder and the build step differ. Returns what it printed.
+     */
+    private static String readmeWalk(String folderName) throws Exception {
         assumeTrue(new ProcessBuilder("curl", "--version").start().waitFor() == 0, "curl is not installed");
         String readme = RepoFiles.text("README.md");
         int start = readme.indexOf("```\n", readme.indexOf("### A first walk")) + 4;
@@ -348,7 +457,7 @@ class LocalWalkIT {
                 .map(arg -> "'" + arg + "'").toList()) + " \"$@\" --data-dir '" + data + "'\n");
         String script = "set -e\n" + walk.replace("127.0.0.1:3000", "127.0.0.1:" + port)
                 .replace("local/run.sh invoke ", "bash " + runScript + " invoke ");
-        Path folder = Files.createDirectories(work.resolve("walk"));
+        Path folder = Files.createDirectories(work.resolve(folderName));
         Process bash = new ProcessBuilder("bash", "-c", script).directory(folder.toFile()).redirectErrorStream(true)
                 .start();
         String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -360,5 +469,48 @@ class LocalWalkIT {
         assertTrue(out.contains("\"updatedBy\":\"eddie\""), out);
         assertTrue(out.contains("{\"code\":\"FORBIDDEN\""), out);
         assertTrue(out.contains("\"Welcome\":\"Gracias por llamar"), out);
+        return out;
+    }
+
+    @Test
+    @Order(14)
+    void theReadmeWalkWorksAsWritten() throws Exception {
+        String out = readmeWalk("walk");
+        String lower = out.toLowerCase(Locale.ROOT);
+        byte[] welcome = Files.readAllBytes(work.resolve("walk/welcome.mp3"));
+        if (SpeechEngine.find().isPresent()) {
+            assertTrue(lower.contains("http/1.1 200"), out);
+            assertTrue(lower.contains("x-voice-id: joanna"), out);
+            assertTrue(lower.contains(PollyEndpoint.PREVIEW_HEADER.toLowerCase(Locale.ROOT) + ": espeak-ng"), out);
+            assertTrue(AudioChecks.isMp3(welcome), "welcome.mp3 is MP3 audio");
+        } else {
+            assertTrue(lower.contains("http/1.1 503"), out);
+            assertTrue(new String(welcome, StandardCharsets.UTF_8).contains("SPEECH_UNREACHABLE"));
+        }
+    }
+
+    /** Started without its speech engine, the runner is a place where Polly cannot be reached: a clear 503. */
+    @Test
+    @Order(15)
+    void withoutASpeechEngineAPreviewIsA503SayingPollyIsUnreachable() throws Exception {
+        runner.process().destroy();
+        assertTrue(runner.process().waitFor(60, TimeUnit.SECONDS), "the runner stops on SIGTERM");
+        runner = start("no-speech", "--port", Integer.toString(port), "--data-dir", data.toString(), "--reset",
+                "--no-speech-engine");
+        assertTrue(runner.output().contains("Polly                 unreachable (--no-speech-engine)"),
+                runner.output());
+
+        String reader = login("{\"username\": \"rita\", \"level\": \"Read\"}");
+        HttpResponse<String> refused = send("POST", "/preview-speech", reader, WELCOME, "Accept", "audio/mpeg");
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertEquals("SPEECH_UNREACHABLE", json(refused).path("code").asText());
+        assertTrue(json(refused).path("message").asText().startsWith("Amazon Polly is unreachable"), refused.body());
+        assertEquals("2", header(refused, "Retry-After"));
+        assertTrue(header(refused, "Content-Type").startsWith("application/json"));
+        assertNull(header(refused, PollyEndpoint.PREVIEW_HEADER), "nothing was spoken");
+
+        String out = readmeWalk("walk-without-speech").toLowerCase(Locale.ROOT);
+        assertTrue(out.contains("http/1.1 503"), out);
+        assertTrue(Files.readString(work.resolve("walk-without-speech/welcome.mp3")).contains("SPEECH_UNREACHABLE"));
     }
 }

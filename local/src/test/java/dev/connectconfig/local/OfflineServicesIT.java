@@ -42,17 +42,21 @@ class OfflineServicesIT {
 
     private static SpeechEngine speechEngine() {
         Optional<SpeechEngine> engine = SpeechEngine.find();
-        assumeTrue(engine.isPresent(), "espeak-ng is not installed (apt-get install espeak-ng lame): skipping the"
-                + " local Polly checks");
+        assumeTrue(engine.isPresent(), "espeak-ng is not installed (apt-get install espeak-ng lame vorbis-tools):"
+                + " skipping the local Polly checks");
         return engine.get();
+    }
+
+    /** The Polly client a function builds, pointed at the local endpoint. */
+    private static PollyClient pollyClient(PollyEndpoint endpoint) {
+        return AwsClients.build(PollyClient.builder(), AwsClients.Timeouts.BACKGROUND, URI.create(endpoint.url()));
     }
 
     @Test
     void pollySpeaksThroughTheLocalEngine() {
         SpeechEngine engine = speechEngine();
-        try (PollyEndpoint endpoint = new PollyEndpoint(engine, 0);
-             PollyClient polly = AwsClients.build(PollyClient.builder(), AwsClients.Timeouts.BACKGROUND,
-                     URI.create(endpoint.url()))) {
+        try (PollyEndpoint endpoint = new PollyEndpoint(engine, 0, line -> { });
+             PollyClient polly = pollyClient(endpoint)) {
             assertEquals(List.of("Lupe", "Pedro"), polly.describeVoices(request -> request.languageCode("es-US"))
                     .voices().stream().map(voice -> voice.idAsString()).toList());
 
@@ -66,32 +70,58 @@ class OfflineServicesIT {
             assertTrue(pcm16.asByteArray().length > 16000, "at least half a second of 16 kHz audio");
             double ratio = (double) pcm16.asByteArray().length / pcm8.asByteArray().length;
             assertTrue(Math.abs(ratio - 2.0) < 0.01, "16 kHz is twice 8 kHz: " + ratio);
-            assertEquals(2, endpoint.syntheses());
+            assertEquals(2, endpoint.outcome().count());
+            assertEquals(PollyEndpoint.PREVIEW_MARK, endpoint.outcome().note());
 
-            if (engine.encodesMp3()) {
+            if (engine.formats().contains("mp3")) {
                 byte[] mp3 = polly.synthesizeSpeechAsBytes(request -> request.voiceId("Lupe")
                         .outputFormat(OutputFormat.MP3).text("Gracias por llamar.")).asByteArray();
-                boolean id3 = mp3[0] == 'I' && mp3[1] == 'D' && mp3[2] == '3';
-                boolean frame = (mp3[0] & 0xff) == 0xff && (mp3[1] & 0xe0) == 0xe0;
-                assertTrue(id3 || frame, "an MP3 stream");
+                assertTrue(AudioChecks.isMp3(mp3), "an MP3 stream");
+            }
+            if (engine.formats().contains("ogg_vorbis")) {
+                ResponseBytes<SynthesizeSpeechResponse> ogg = polly.synthesizeSpeechAsBytes(request -> request
+                        .voiceId("Amy").outputFormat(OutputFormat.OGG_VORBIS).text("Thank you for calling."));
+                assertEquals("audio/ogg", ogg.response().contentType());
+                assertTrue(AudioChecks.isOggVorbis(ogg.asByteArray()), "an Ogg Vorbis stream");
+            }
+        }
+    }
+
+    /** Each local voice names an espeak-ng voice that exists: every one speaks audibly in its own language. */
+    @Test
+    void everyLocalVoiceSpeaks() {
+        SpeechEngine engine = speechEngine();
+        try (PollyEndpoint endpoint = new PollyEndpoint(engine, 0, line -> { });
+             PollyClient polly = pollyClient(endpoint)) {
+            for (PollyEndpoint.Voice voice : PollyEndpoint.VOICES) {
+                byte[] pcm = polly.synthesizeSpeechAsBytes(request -> request.voiceId(voice.id())
+                        .languageCode(voice.languageCode()).outputFormat(OutputFormat.PCM)
+                        .text(voice.languageCode().startsWith("cmn") ? "\u611f\u8c22\u60a8\u7684\u6765\u7535"
+                                : voice.languageCode().equals("arb") ? "\u0634\u0643\u0631\u0627" : "Hello, 1 2 3"))
+                        .asByteArray();
+                assertTrue(AudioChecks.isAudiblePcm(pcm), voice.id() + " (" + voice.espeakVoice() + ") is silent");
             }
         }
     }
 
     @Test
-    void pollyRefusesWhatTheLocalEngineCannotDo() {
+    void pollyRefusesWhatTheLocalEngineCannotDoSayingWhy() {
         SpeechEngine engine = speechEngine();
-        try (PollyEndpoint endpoint = new PollyEndpoint(engine, 0);
-             PollyClient polly = AwsClients.build(PollyClient.builder(), AwsClients.Timeouts.BACKGROUND,
-                     URI.create(endpoint.url()))) {
+        List<String> console = new CopyOnWriteArrayList<>();
+        try (PollyEndpoint endpoint = new PollyEndpoint(engine, 0, console::add);
+             PollyClient polly = pollyClient(endpoint)) {
             PollyException voice = assertThrows(PollyException.class, () -> polly.synthesizeSpeechAsBytes(
-                    request -> request.voiceId("Zhiyu").outputFormat(OutputFormat.PCM).text("hello")));
+                    request -> request.voiceId("Takumi").outputFormat(OutputFormat.PCM).text("hello")));
             assertEquals(400, voice.statusCode());
-            assertTrue(voice.getMessage().contains("VoiceId Zhiyu has no local voice"), voice.getMessage());
+            assertEquals("ValidationException", voice.awsErrorDetails().errorCode());
+            assertTrue(voice.getMessage().contains("VoiceId Takumi has no local voice"), voice.getMessage());
             PollyException marks = assertThrows(PollyException.class, () -> polly.synthesizeSpeechAsBytes(
                     request -> request.voiceId("Joanna").outputFormat(OutputFormat.JSON).text("hello")));
-            assertTrue(marks.getMessage().contains("not 'json'"), marks.getMessage());
-            assertEquals(0, endpoint.syntheses());
+            assertTrue(marks.getMessage().contains("OutputFormat json (speech marks) has no local engine"),
+                    marks.getMessage());
+            assertEquals(2, console.size());
+            assertTrue(console.get(1).startsWith("Polly (local): refused: OutputFormat json"), console.get(1));
+            assertTrue(endpoint.outcome().note().startsWith("refused: OutputFormat json"));
         }
     }
 }

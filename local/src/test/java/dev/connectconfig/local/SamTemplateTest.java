@@ -67,6 +67,7 @@ class SamTemplateTest {
         assertEquals(new SamTemplate.Cors("*", "GET,PUT,POST,DELETE,OPTIONS",
                 "Authorization,Content-Type,If-Match,If-None-Match", "600"), cors);
         assertEquals("*", template.gatewayResponseOrigin("FlowConfigApi"));
-        assertEquals(List.of(), template.binaryMediaTypes("FlowConfigApi"));
+        // SAM's ~1 for the slash, decoded: the media types the runner matches an Accept header against.
+        assertEquals(List.of("audio/mpeg", "audio/ogg", "audio/pcm"), template.binaryMediaTypes("FlowConfigApi"));
     }
 }

@@ -47,12 +47,21 @@ class TemplateValuesTest {
     @Test
     void conditionsIfAndSubWithVariablesResolve() {
         Map<String, String> export = template.function("UsersExportFunction").orElseThrow().environment();
-        // UsersExportCreateBucket holds (no bucket name given), so the stack's own bucket is used.
-        assertEquals("s3://local-usersexportbucket/athena-results/", export.get("ATHENA_OUTPUT_LOCATION"));
-        assertEquals("local-usersexportbucket", export.get("EXPORT_BUCKET"));
+        assertEquals("s3://local-athenaresultsbucket/athena-results/", export.get("ATHENA_OUTPUT_LOCATION"));
+        // A Glue database's and an Athena workgroup's Ref is the name the template gives them.
+        assertEquals("connect_analytics_consumer", export.get("ANALYTICS_DATABASE"));
+        assertEquals("local-analytics", export.get("ATHENA_WORKGROUP"));
         assertEquals("", export.get("EXPORT_COLUMNS"));
+        // UsersExportCreateBucket is EnableAnalytics (on locally) and no bucket name given: the stack's own bucket.
+        assertTrue(template.values().condition("EnableAnalytics"));
         assertTrue(template.values().condition("UsersExportCreateBucket"));
-        assertFalse(template.values().condition("EnableAnalytics"));
+        assertEquals("local-usersexportbucket", export.get("EXPORT_BUCKET"));
+
+        CloudFormationTemplate fresh = CloudFormationTemplate.load();
+        SamTemplate analyticsOff = new SamTemplate(fresh, new TemplateValues(fresh, Map.of("EnableAnalytics",
+                "false")));
+        assertFalse(analyticsOff.values().condition("UsersExportCreateBucket"));
+        assertEquals("", analyticsOff.function("UsersExportFunction").orElseThrow().environment().get("EXPORT_BUCKET"));
     }
 
     @Test

@@ -3,11 +3,15 @@ package dev.connectconfig.previewspeech;
 import dev.connectconfig.previewspeech.SpeechSynthesisException.Kind;
 import dev.connectconfig.shared.aws.AwsErrors;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.polly.PollyClient;
 import software.amazon.awssdk.services.polly.model.DescribeVoicesRequest;
@@ -21,11 +25,17 @@ import software.amazon.awssdk.services.polly.model.TextLengthExceededException;
 import software.amazon.awssdk.services.polly.model.TextType;
 import software.amazon.awssdk.services.polly.model.Voice;
 
-/** Amazon Polly: {@code DescribeVoices} page by page, and {@code SynthesizeSpeech} read into memory up to a bound. */
+/**
+ * Amazon Polly: {@code DescribeVoices} page by page, and {@code SynthesizeSpeech} read into memory up to a bound. Each
+ * call is bounded in time, so a Polly that cannot be reached is answered as such while the editor still waits.
+ */
 public final class PollySpeechSynthesizer implements SpeechSynthesizer {
 
     /** DescribeVoices answers in pages; a runaway token loop must not hold the request until Lambda's timeout. */
     static final int MAX_VOICE_PAGES = 50;
+    /** The voice list is a small answer: all its pages together get 5 s, one attempt 3 s. */
+    static final Duration VOICES_TIME_LIMIT = Duration.ofSeconds(5);
+    static final Duration VOICES_ATTEMPT_LIMIT = Duration.ofSeconds(3);
 
     private final PollyClient polly;
     private final int maxAudioBytes;
@@ -42,15 +52,23 @@ public final class PollySpeechSynthesizer implements SpeechSynthesizer {
     @Override
     public List<SpeechVoice> voices() {
         List<SpeechVoice> voices = new ArrayList<>();
+        long deadline = System.nanoTime() + VOICES_TIME_LIMIT.toNanos();
         String token = null;
         int pages = 0;
         do {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (left.isNegative() || left.isZero()) {
+                throw new SpeechSynthesisException(Kind.UNREACHABLE, "Polly DescribeVoices did not finish within "
+                        + VOICES_TIME_LIMIT.toSeconds() + " s", null);
+            }
             DescribeVoicesResponse page;
             try {
                 // Bilingual voices (such as Aditi: en-IN and hi-IN) list their second language only when asked.
                 page = polly.describeVoices(DescribeVoicesRequest.builder()
                         .includeAdditionalLanguageCodes(true)
                         .nextToken(token)
+                        .overrideConfiguration(limits -> limits.apiCallTimeout(left)
+                                .apiCallAttemptTimeout(VOICES_ATTEMPT_LIMIT))
                         .build());
             } catch (SdkException e) {
                 throw failure(e, "DescribeVoices");
@@ -71,6 +89,7 @@ public final class PollySpeechSynthesizer implements SpeechSynthesizer {
                 .languageCode(job.languageCode())
                 .outputFormat(job.format().wireName())
                 .sampleRate(job.format().sampleRate())
+                .overrideConfiguration(limits -> limits.apiCallTimeout(job.timeLimit()))
                 .build();
         try (ResponseInputStream<SynthesizeSpeechResponse> audio = polly.synthesizeSpeech(request)) {
             byte[] bytes = audio.readNBytes(maxAudioBytes + 1);
@@ -85,7 +104,8 @@ public final class PollySpeechSynthesizer implements SpeechSynthesizer {
         } catch (SdkException e) {
             throw failure(e, "SynthesizeSpeech");
         } catch (IOException e) {
-            throw new SpeechSynthesisException(Kind.UNAVAILABLE, "reading Polly's audio failed", e);
+            // The answer had begun: the connection dropped or stalled while the audio came in.
+            throw new SpeechSynthesisException(Kind.UNREACHABLE, "reading Polly's audio failed", e);
         }
     }
 
@@ -110,9 +130,30 @@ public final class PollySpeechSynthesizer implements SpeechSynthesizer {
             kind = Kind.LANGUAGE_REFUSED;
         } else if (e instanceof TextLengthExceededException) {
             kind = Kind.TEXT_TOO_LONG;
+        } else if (unreachable(e)) {
+            kind = Kind.UNREACHABLE;
         } else {
             kind = Kind.UNAVAILABLE;
         }
         return new SpeechSynthesisException(kind, message, e);
+    }
+
+    /**
+     * No answer from Polly, as opposed to an answer that is an error: a refused, reset or unresolvable connection, or
+     * a call or attempt that ran out of time. The SDK reports these as client exceptions.
+     */
+    static boolean unreachable(SdkException e) {
+        if (e instanceof AwsServiceException) {
+            return false;
+        }
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return true;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

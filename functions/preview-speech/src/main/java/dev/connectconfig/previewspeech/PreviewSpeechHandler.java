@@ -13,6 +13,7 @@ import dev.connectconfig.shared.auth.Caller;
 import dev.connectconfig.shared.auth.CallerClaims;
 import dev.connectconfig.shared.aws.Env;
 import dev.connectconfig.shared.errors.ApiException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -28,6 +29,8 @@ public final class PreviewSpeechHandler
     static final String CORS_ORIGIN_VARIABLE = "CORS_ALLOWED_ORIGIN";
     /** 6,000 characters of SSML, each at worst a 6-byte JSON escape, with room for the other fields. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Kept back from the invocation's time to log, flush metrics and return the answer. */
+    static final Duration ANSWER_TIME = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(PreviewSpeechHandler.class);
 
     private final PreviewSpeechService service;
@@ -57,7 +60,8 @@ public final class PreviewSpeechHandler
                 if (!ROUTE.equals(route)) {
                     throw ApiException.notFound("There is no route " + route.replaceAll("\\p{Cntrl}", "?") + ".");
                 }
-                preview = service.preview(caller, SpeechRequest.from(JsonRequestBody.read(event, MAX_BODY_BYTES)));
+                preview = service.preview(caller, SpeechRequest.from(JsonRequestBody.read(event, MAX_BODY_BYTES)),
+                        Duration.ofMillis(context.getRemainingTimeInMillis()).minus(ANSWER_TIME));
                 response = responses.binary(200, preview.audio(), preview.format().contentType(), preview.headers());
             } catch (RuntimeException e) {
                 response = responses.error(e, ApiRequests.requestId(event));

@@ -17,6 +17,7 @@ import dev.connectconfig.shared.render.FlowConfigRenderer;
 import dev.connectconfig.shared.render.LanguageResolver;
 import dev.connectconfig.shared.store.DynamoDbFlowConfigStore;
 import dev.connectconfig.shared.store.FlowConfigStore;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -40,9 +41,14 @@ final class PreviewSpeechService {
     /** An editor is waiting behind API Gateway's 29 s: the table and the authorizer answer in milliseconds. */
     static final AwsClients.Timeouts LOOKUP_TIMEOUTS = new AwsClients.Timeouts(Duration.ofSeconds(1),
             Duration.ofSeconds(3), Duration.ofSeconds(6), 2);
-    /** Polly takes seconds for 3,000 characters; one retry still ends well inside the API's limit. */
+    /**
+     * Polly takes seconds for 3,000 characters; one retry still ends well inside the API's limit. A synthesis gets
+     * at most {@code call}, and never more than the invocation has left (see {@link #preview}).
+     */
     static final AwsClients.Timeouts POLLY_TIMEOUTS = new AwsClients.Timeouts(Duration.ofSeconds(1),
             Duration.ofSeconds(9), Duration.ofSeconds(18), 2);
+    /** Less than this left for a synthesis: answer that Polly could not be heard in time rather than start one. */
+    static final Duration MIN_SYNTHESIS_TIME = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(PreviewSpeechService.class);
 
@@ -69,15 +75,24 @@ final class PreviewSpeechService {
         DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), LOOKUP_TIMEOUTS, null);
         VerifiedPermissionsClient permissions = AwsClients.build(VerifiedPermissionsClient.builder(),
                 LOOKUP_TIMEOUTS, null);
-        PollyClient polly = AwsClients.build(PollyClient.builder(), POLLY_TIMEOUTS, null);
         return new PreviewSpeechService(
                 new DynamoDbFlowConfigStore(dynamoDb, Env.required(TABLE_VARIABLE)),
                 new VerifiedPermissionsAuthorizer(permissions, Env.required(POLICY_STORE_VARIABLE)),
-                new PollySpeechSynthesizer(polly),
+                new PollySpeechSynthesizer(pollyClient(null)),
                 DefaultVoices.parse(Env.optional(DEFAULT_VOICES_VARIABLE, "")));
     }
 
-    SpokenPreview preview(Caller caller, SpeechRequest request) {
+    /** The Polly client as deployed; {@code endpoint} is null in AWS. */
+    static PollyClient pollyClient(URI endpoint) {
+        return AwsClients.build(PollyClient.builder(), POLLY_TIMEOUTS, endpoint);
+    }
+
+    /**
+     * @param timeLeft how long until the answer must be on its way: each synthesis gets at most this much of it, so an
+     *                 unreachable Polly is answered with a 503 before Lambda's timeout turns it into API Gateway's 502
+     */
+    SpokenPreview preview(Caller caller, SpeechRequest request, Duration timeLeft) {
+        long deadline = System.nanoTime() + timeLeft.toNanos();
         String promptLanguage = null;
         SpeechText text;
         if (request.isReference()) {
@@ -92,9 +107,14 @@ final class PreviewSpeechService {
         VoiceSelection selection = catalog.select(request.languageCode(), request.voiceId(), request.engine());
         for (int i = 0; ; i++) {
             SpeechEngine engine = selection.engines().get(i);
+            Duration limit = Duration.ofNanos(Math.min(POLLY_TIMEOUTS.call().toNanos(), deadline - System.nanoTime()));
+            if (limit.compareTo(MIN_SYNTHESIS_TIME) < 0) {
+                throw answer(new SpeechSynthesisException(Kind.UNREACHABLE, "no time left to ask Polly: "
+                        + limit.toMillis() + " ms", null), selection);
+            }
             try {
                 SpeechAudio audio = synthesizer.synthesize(new SpeechJob(text.text(), text.ssml(),
-                        selection.voice().id(), engine, selection.languageCode(), request.format()));
+                        selection.voice().id(), engine, selection.languageCode(), request.format(), limit));
                 return new SpokenPreview(audio.audio(), request.format(), selection.voice().id(), engine,
                         selection.languageCode(), promptLanguage, audio.requestCharacters());
             } catch (SpeechSynthesisException e) {
@@ -142,7 +162,7 @@ final class PreviewSpeechService {
     /** The API's answer to an engine failure; the engine's own words go to the log only. */
     private static ApiException answer(SpeechSynthesisException e, VoiceSelection selection) {
         Kind kind = e.kind();
-        if (kind == Kind.UNAVAILABLE || kind == Kind.THROTTLED) {
+        if (kind == Kind.UNAVAILABLE || kind == Kind.UNREACHABLE || kind == Kind.THROTTLED) {
             LOG.error("Amazon Polly failed", e);
         } else {
             LOG.warn("Amazon Polly refused the request", entry("kind", kind.name()), entry("reason", e.getMessage()));
@@ -168,6 +188,9 @@ final class PreviewSpeechService {
                     + " ogg_vorbis, or preview a shorter text.");
             case UNAVAILABLE -> new ApiException(502, "SPEECH_UNAVAILABLE",
                     "Amazon Polly could not synthesize the speech right now; try again later.");
+            // 503 and Retry-After: nothing is wrong with the request, and the same one will work once Polly answers.
+            case UNREACHABLE -> new ApiException(503, "SPEECH_UNREACHABLE", "Amazon Polly is unreachable right now, so"
+                    + " the preview could not be spoken. Try again in a moment.");
         };
     }
 

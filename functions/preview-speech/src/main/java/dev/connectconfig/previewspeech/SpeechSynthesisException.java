@@ -10,8 +10,10 @@ public final class SpeechSynthesisException extends RuntimeException {
     public enum Kind {
         /** The engine is rate-limiting us; the same request later will work. */
         THROTTLED,
-        /** The engine failed or did not answer. */
+        /** The engine answered with a failure of its own. */
         UNAVAILABLE,
+        /** No answer: the connection was refused or dropped, or the engine did not answer in time. */
+        UNREACHABLE,
         /** The engine refused the SSML, often a tag the chosen engine lacks (neural has no {@code <emphasis>}). */
         SSML_REFUSED,
         /** The voice has no such engine here (generative voices are not in every region). */

@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.connectconfig.previewspeech.SpeechSynthesisException.Kind;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.polly.model.Engine;
 import software.amazon.awssdk.services.polly.model.EngineNotSupportedException;
@@ -22,6 +27,8 @@ import software.amazon.awssdk.services.polly.model.TextLengthExceededException;
 import software.amazon.awssdk.services.polly.model.TextType;
 
 class PollySpeechSynthesizerTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(7);
 
     private final FakePolly polly = new FakePolly();
     private final PollySpeechSynthesizer synthesizer = new PollySpeechSynthesizer(polly);
@@ -45,7 +52,7 @@ class PollySpeechSynthesizerTest {
     @Test
     void plainTextIsSentAsTextWithTheChosenVoiceEngineLanguageAndFormat() {
         SpeechAudio audio = synthesizer.synthesize(new SpeechJob("Hello & welcome", false, "Joanna",
-                SpeechEngine.GENERATIVE, "en-US", AudioFormat.MP3));
+                SpeechEngine.GENERATIVE, "en-US", AudioFormat.MP3, LIMIT));
 
         SynthesizeSpeechRequest sent = polly.lastSynthesis();
         assertEquals("Hello & welcome", sent.text());
@@ -62,7 +69,7 @@ class PollySpeechSynthesizerTest {
     @Test
     void ssmlIsSentAsSsmlAndPcmAsksForItsFixedSampleRate() {
         synthesizer.synthesize(new SpeechJob("<speak>Hola</speak>", true, "Lupe", SpeechEngine.NEURAL, "es-US",
-                AudioFormat.PCM));
+                AudioFormat.PCM, LIMIT));
 
         SynthesizeSpeechRequest sent = polly.lastSynthesis();
         assertEquals(TextType.SSML, sent.textType());
@@ -74,7 +81,7 @@ class PollySpeechSynthesizerTest {
     @Test
     void oggVorbisAndLongFormKeepPollysNames() {
         synthesizer.synthesize(new SpeechJob("Hi", false, "Gregory", SpeechEngine.LONG_FORM, "en-US",
-                AudioFormat.OGG_VORBIS));
+                AudioFormat.OGG_VORBIS, LIMIT));
 
         assertEquals(OutputFormat.OGG_VORBIS, polly.lastSynthesis().outputFormat());
         assertEquals(Engine.LONG_FORM, polly.lastSynthesis().engine());
@@ -84,7 +91,7 @@ class PollySpeechSynthesizerTest {
     void eachPollyFailureBecomesAKindTheServiceCanAnswer() {
         assertEquals(Kind.THROTTLED, kindWhenSynthesisThrows(null));
         assertEquals(Kind.SSML_REFUSED, kindOf(new SpeechJob("<speak><emphasis>No</emphasis></speak>", true,
-                "Joanna", SpeechEngine.NEURAL, "en-US", AudioFormat.MP3)));
+                "Joanna", SpeechEngine.NEURAL, "en-US", AudioFormat.MP3, LIMIT)));
         assertEquals(Kind.ENGINE_REFUSED, kindWhenSynthesisThrows(polly.faults.error(
                 EngineNotSupportedException.builder(), "EngineNotSupportedException", "not here")));
         assertEquals(Kind.LANGUAGE_REFUSED, kindWhenSynthesisThrows(polly.faults.error(
@@ -93,7 +100,35 @@ class PollySpeechSynthesizerTest {
                 TextLengthExceededException.builder(), "TextLengthExceededException", "long")));
         assertEquals(Kind.UNAVAILABLE, kindWhenSynthesisThrows(polly.faults.error(
                 ServiceFailureException.builder(), "ServiceFailureException", "boom")));
-        assertEquals(Kind.UNAVAILABLE, kindWhenSynthesisThrows(SdkClientException.create("connect timed out")));
+        assertEquals(Kind.UNAVAILABLE, kindWhenSynthesisThrows(SdkClientException.create(
+                "Unable to unmarshall response")));
+    }
+
+    @Test
+    void noAnswerFromPollyIsUnreachableNotAFailureOfPolly() {
+        assertEquals(Kind.UNREACHABLE, kindWhenSynthesisThrows(SdkClientException.create(
+                "Unable to execute HTTP request", new ConnectException("Connection refused"))));
+        assertEquals(Kind.UNREACHABLE, kindWhenSynthesisThrows(SdkClientException.create(
+                "Unable to execute HTTP request", new SocketTimeoutException("Read timed out"))));
+        assertEquals(Kind.UNREACHABLE, kindWhenSynthesisThrows(ApiCallTimeoutException.create(18_000)));
+        assertEquals(Kind.UNREACHABLE, kindWhenSynthesisThrows(ApiCallAttemptTimeoutException.create(9_000)));
+    }
+
+    @Test
+    void eachCallCarriesItsTimeLimitSoAHangingPollyCannotOutlastTheRequest() {
+        synthesizer.synthesize(new SpeechJob("Hi", false, "Joanna", SpeechEngine.STANDARD, "en-US", AudioFormat.MP3,
+                Duration.ofMillis(4321)));
+        assertEquals(Duration.ofMillis(4321), polly.lastSynthesis().overrideConfiguration().orElseThrow()
+                .apiCallTimeout().orElseThrow());
+
+        synthesizer.voices();
+        for (var request : polly.describeRequests) {
+            var limits = request.overrideConfiguration().orElseThrow();
+            Duration call = limits.apiCallTimeout().orElseThrow();
+            assertTrue(call.compareTo(Duration.ZERO) > 0
+                    && call.compareTo(PollySpeechSynthesizer.VOICES_TIME_LIMIT) <= 0, call.toString());
+            assertEquals(PollySpeechSynthesizer.VOICES_ATTEMPT_LIMIT, limits.apiCallAttemptTimeout().orElseThrow());
+        }
     }
 
     @Test
@@ -113,12 +148,12 @@ class PollySpeechSynthesizerTest {
         polly.answerAudio(eleven);
 
         SpeechSynthesisException failure = assertThrows(SpeechSynthesisException.class, () -> small.synthesize(
-                new SpeechJob("Hi", false, "Joanna", SpeechEngine.STANDARD, "en-US", AudioFormat.PCM)));
+                new SpeechJob("Hi", false, "Joanna", SpeechEngine.STANDARD, "en-US", AudioFormat.PCM, LIMIT)));
         assertEquals(Kind.AUDIO_TOO_LONG, failure.kind());
 
         polly.answerAudio(Arrays.copyOf(eleven, 10));
         assertEquals(10, small.synthesize(new SpeechJob("Hi", false, "Joanna", SpeechEngine.STANDARD, "en-US",
-                AudioFormat.PCM)).audio().length);
+                AudioFormat.PCM, LIMIT)).audio().length);
     }
 
     /** Null means Polly throttles. */
@@ -130,7 +165,7 @@ class PollySpeechSynthesizerTest {
             failing.failSynthesisWith(failure);
         }
         return assertThrows(SpeechSynthesisException.class, () -> new PollySpeechSynthesizer(failing).synthesize(
-                new SpeechJob("Hi", false, "Joanna", SpeechEngine.STANDARD, "en-US", AudioFormat.MP3))).kind();
+                new SpeechJob("Hi", false, "Joanna", SpeechEngine.STANDARD, "en-US", AudioFormat.MP3, LIMIT))).kind();
     }
 
     private Kind kindOf(SpeechJob job) {

@@ -16,6 +16,8 @@ import dev.connectconfig.testing.CloudFormationTemplate;
 import dev.connectconfig.testing.DynamoDbLocal;
 import dev.connectconfig.testing.RepoFiles;
 import dev.connectconfig.testing.TestContext;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -304,10 +306,49 @@ class PreviewSpeechHandlerIT {
         assertFalse(failed.getBody().contains("i-0abc123"), failed.getBody());
         assertFalse(failed.getBody().contains("ServiceFailure"), failed.getBody());
 
-        polly.failSynthesisWith(SdkClientException.create("Unable to execute HTTP request: connect timed out"));
+        polly.failSynthesisWith(SdkClientException.create("Unable to unmarshall response"));
+        APIGatewayProxyResponseEvent garbled = invoke("text.json");
+        assertEquals(502, garbled.getStatusCode());
+        assertFalse(garbled.getBody().contains("unmarshall"), garbled.getBody());
+    }
+
+    @Test
+    void noAnswerFromPollyIsA503WithRetryAfterAndAClearMessage() throws Exception {
+        invoke("text.json");
+        polly.failSynthesisWith(SdkClientException.create("Unable to execute HTTP request: connect timed out",
+                new SocketTimeoutException("connect timed out")));
+
         APIGatewayProxyResponseEvent unreachable = invoke("text.json");
-        assertEquals(502, unreachable.getStatusCode());
+
+        assertEquals(503, unreachable.getStatusCode());
+        JsonNode body = body(unreachable);
+        assertEquals("SPEECH_UNREACHABLE", body.get("code").asText());
+        assertTrue(body.get("message").asText().startsWith("Amazon Polly is unreachable"), unreachable.getBody());
+        assertEquals("2", unreachable.getHeaders().get("Retry-After"));
         assertFalse(unreachable.getBody().contains("timed out"), unreachable.getBody());
+    }
+
+    @Test
+    void aSynthesisGetsNoMoreTimeThanTheInvocationHasLeft() {
+        APIGatewayProxyResponseEvent spoken = handler.handleRequest(event("text.json"),
+                new TestContext("PreviewSpeech", 10_000));
+
+        assertEquals(200, spoken.getStatusCode());
+        // 10 s left, less the 2 s kept back to answer: at most 8 s for Polly, not the client's 18 s.
+        Duration limit = polly.lastSynthesis().overrideConfiguration().orElseThrow().apiCallTimeout()
+                .orElseThrow();
+        assertTrue(limit.compareTo(Duration.ofSeconds(8)) <= 0
+                && limit.compareTo(Duration.ofSeconds(4)) > 0, limit.toString());
+    }
+
+    @Test
+    void withTooLittleTimeLeftPollyIsNotAskedAndTheAnswerIsA503() throws Exception {
+        APIGatewayProxyResponseEvent late = handler.handleRequest(event("text.json"),
+                new TestContext("PreviewSpeech", 2_500));
+
+        assertEquals(503, late.getStatusCode(), late.getBody());
+        assertEquals("SPEECH_UNREACHABLE", body(late).get("code").asText());
+        assertTrue(polly.synthesizeRequests.isEmpty());
     }
 
     @Test
