@@ -22,12 +22,12 @@ import java.util.UUID;
 /**
  * The REST API as API Gateway serves it: each request to a template route passes the Cognito authorizer (here the
  * local token), becomes the proxy event the real handler receives, and the handler's response is sent back. Also
- * serves the local sign-in ({@code POST /local/login}) and Lambda's Invoke API
+ * serves the local sign-in ({@code POST /local-login}) and Lambda's Invoke API
  * ({@code POST /2015-03-31/functions/{name}/invocations}).
  */
 final class ApiGateway implements AutoCloseable {
 
-    static final String LOGIN_PATH = "/local/login";
+    static final String LOGIN_PATH = "/local-login";
     static final String INVOKE_PREFIX = "/2015-03-31/functions/";
     /** API Gateway's payload limit. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -27,7 +27,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Local sign-in standing in for Cognito: {@code POST /local/login} with a username and an access level (or Cognito
+ * Local sign-in standing in for Cognito: {@code POST /local-login} with a username and an access level (or Cognito
  * groups) issues a signed token whose claims are exactly those API Gateway's Cognito authorizer passes to the
  * functions ({@code sub}, {@code cognito:username}, {@code cognito:groups}, {@code custom:fc_*}). The signing key
  * lives in the data folder, so tokens outlast a restart and {@code --reset} revokes them.

@@ -168,7 +168,7 @@ class LocalWalkIT {
     }
 
     private static String login(String body) throws Exception {
-        HttpResponse<String> response = send("POST", "/local/login", null, body);
+        HttpResponse<String> response = send("POST", "/local-login", null, body);
         assertEquals(200, response.statusCode(), response.body());
         return json(response).path("token").asText();
     }
@@ -222,7 +222,7 @@ class LocalWalkIT {
         String token = login("{\"username\": \"ana\", \"level\": \"Full\"}");
         assertEquals(401, send("GET", "/flow-configs", token.substring(0, token.length() - 2) + "xx", null)
                 .statusCode());
-        HttpResponse<String> badLogin = send("POST", "/local/login", null, "{\"username\": \"ana\", \"level\": \"Boss\"}");
+        HttpResponse<String> badLogin = send("POST", "/local-login", null, "{\"username\": \"ana\", \"level\": \"Boss\"}");
         assertEquals(400, badLogin.statusCode());
         assertEquals("level", json(badLogin).path("details").get(0).path("field").asText());
     }
