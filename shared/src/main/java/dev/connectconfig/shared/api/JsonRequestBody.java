@@ -23,9 +23,13 @@ public final class JsonRequestBody {
 
     /** A flow config nests five levels; anything far deeper is an attack on the parser, not a config. */
     public static final int MAX_NESTING_DEPTH = 32;
+    /** No flow config holds a number or a field name anywhere near these; a longer one is refused unread. */
+    public static final int MAX_NUMBER_LENGTH = 1000;
+    public static final int MAX_NAME_LENGTH = 1000;
 
     private static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH).maxNameLength(MAX_NAME_LENGTH).build())
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -54,8 +58,7 @@ public final class JsonRequestBody {
             }
             return node;
         } catch (StreamConstraintsException e) {
-            throw ApiException.badRequest("MALFORMED_JSON", "The JSON is nested more than " + MAX_NESTING_DEPTH
-                    + " levels deep.");
+            throw ApiException.badRequest("MALFORMED_JSON", limitHit(e));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("MALFORMED_JSON", "The body is not valid JSON" + where(e.getLocation())
                     + (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
@@ -63,6 +66,27 @@ public final class JsonRequestBody {
         } catch (java.io.IOException e) {
             throw ApiException.badRequest("MALFORMED_JSON", "The body is not valid JSON.");
         }
+    }
+
+    /**
+     * Which limit the parser stopped at, said in the caller's terms. Jackson names the limit only in its message, by
+     * the getter that holds it ({@code StreamReadConstraints.getMaxNumberLength()}), so that is what is matched.
+     */
+    static String limitHit(StreamConstraintsException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.contains("getMaxNumberLength")) {
+            return "A number in the JSON is longer than " + MAX_NUMBER_LENGTH + " characters.";
+        }
+        if (message.contains("getMaxNameLength")) {
+            return "A field name in the JSON is longer than " + MAX_NAME_LENGTH + " characters.";
+        }
+        if (message.contains("getMaxNestingDepth")) {
+            return "The JSON is nested more than " + MAX_NESTING_DEPTH + " levels deep.";
+        }
+        if (message.contains("getMaxStringLength")) {
+            return "A string in the JSON is longer than the parser accepts.";
+        }
+        return "The JSON is larger or longer than the parser accepts.";
     }
 
     /** {@code application/json}, optionally with {@code charset=utf-8}. */

@@ -62,6 +62,23 @@ class JsonRequestBodyTest {
     }
 
     @Test
+    void eachParserLimitSaysWhichLimitWasHit() {
+        ApiException number = assertThrows(ApiException.class, () -> JsonRequestBody.read(request("application/json",
+                "{\"a\": " + "9".repeat(JsonRequestBody.MAX_NUMBER_LENGTH + 1) + "}"), 100_000));
+        ApiException name = assertThrows(ApiException.class, () -> JsonRequestBody.read(request("application/json",
+                "{\"" + "n".repeat(JsonRequestBody.MAX_NAME_LENGTH + 1) + "\": 1}"), 100_000));
+        ApiException depth = assertThrows(ApiException.class, () -> JsonRequestBody.read(request("application/json",
+                "[".repeat(JsonRequestBody.MAX_NESTING_DEPTH + 1) + "]".repeat(JsonRequestBody.MAX_NESTING_DEPTH + 1)),
+                100_000));
+
+        assertEquals("MALFORMED_JSON", number.code());
+        assertEquals("A number in the JSON is longer than 1000 characters.", number.getMessage());
+        assertEquals("MALFORMED_JSON", name.code());
+        assertEquals("A field name in the JSON is longer than 1000 characters.", name.getMessage());
+        assertEquals("The JSON is nested more than 32 levels deep.", depth.getMessage());
+    }
+
+    @Test
     void parserMessagesDoNotLeak() {
         ApiException e = refused("application/json", "{\"a\": tru }");
 
