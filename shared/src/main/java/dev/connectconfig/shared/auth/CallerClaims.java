@@ -1,9 +1,13 @@
 package dev.connectconfig.shared.auth;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connectconfig.shared.api.ApiRequests;
 import dev.connectconfig.shared.errors.ApiException;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +36,9 @@ public final class CallerClaims {
     public static final String READ_GROUP = "FlowConfigRead";
 
     private static final Logger LOG = LoggerFactory.getLogger(CallerClaims.class);
+    /** ID tokens are a few KB; a header far larger is not one. */
+    private static final int MAX_TOKEN_PAYLOAD = 16 * 1024;
+    private static final ObjectMapper TOKEN_JSON = new ObjectMapper();
     private static final Pattern PRINTABLE = Pattern.compile("[\\p{Graph} ]{1,128}");
 
     private CallerClaims() {
@@ -47,7 +54,7 @@ public final class CallerClaims {
         String username = text(claims.get(USERNAME));
         String name = username != null && PRINTABLE.matcher(username).matches() ? username : subject;
 
-        Set<String> groups = groups(claims.get(GROUPS));
+        Set<String> groups = groups(claims.get(GROUPS), idTokenGroups(event, subject));
         List<String> invalid = new ArrayList<>();
         Set<String> full = Scopes.parse(text(claims.get(FULL_SCOPES)), invalid);
         Set<String> edit = Scopes.parse(text(claims.get(EDIT_SCOPES)), invalid);
@@ -76,25 +83,65 @@ public final class CallerClaims {
         return claims instanceof Map<?, ?> map ? map : Map.of();
     }
 
-    /** REST APIs pass groups as {@code a,b}; HTTP APIs and local runners as {@code [a b]} or a list. */
-    private static Set<String> groups(Object claim) {
+    /**
+     * The groups exactly as a REST API's Cognito authorizer delivers them: one string, the names joined by commas with
+     * nothing around them ({@code FlowConfigAdmin} or {@code FlowConfigRead,Supervisors}). Each name is kept as it is:
+     * nothing is trimmed, unquoted or unbracketed, so {@code [FlowConfigAdmin]} is some other group and grants
+     * nothing. Any other shape of claim is not what API Gateway sends and grants nothing.
+     *
+     * <p>Joined by commas, a group named {@code x,FlowConfigAdmin} reads like two groups. So when the ID token the
+     * authorizer verified is in the request and its groups, joined the same way, are exactly the claim, its names are
+     * taken as they are: a name with a comma then stays one name and grants nothing.
+     */
+    static Set<String> groups(Object claim, List<String> idTokenGroups) {
         Set<String> groups = new LinkedHashSet<>();
-        if (claim instanceof Collection<?> list) {
-            list.forEach(group -> groups.add(String.valueOf(group).strip()));
+        if (!(claim instanceof String text) || text.isEmpty()) {
             return groups;
         }
-        String text = text(claim);
-        if (text == null) {
+        if (idTokenGroups != null && String.join(",", idTokenGroups).equals(text)) {
+            groups.addAll(idTokenGroups);
             return groups;
         }
-        String list = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        for (String group : list.split("[,\\s]+")) {
-            String name = group.strip().replace("\"", "");
-            if (!name.isEmpty()) {
-                groups.add(name);
+        for (String group : text.split(",", -1)) {
+            if (!group.isEmpty()) {
+                groups.add(group);
             }
         }
         return groups;
+    }
+
+    /**
+     * The {@code cognito:groups} list of the ID token in the {@code Authorization} header, when that token is the
+     * caller's (same {@code sub}); null otherwise. Only used to split the verified claim, never to add to it.
+     */
+    static List<String> idTokenGroups(APIGatewayProxyRequestEvent event, String subject) {
+        String header = ApiRequests.header(event, "Authorization");
+        if (header == null) {
+            return null;
+        }
+        String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : header.strip();
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || parts[1].length() > MAX_TOKEN_PAYLOAD) {
+            return null;
+        }
+        try {
+            JsonNode payload = TOKEN_JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            JsonNode list = payload == null ? null : payload.get(GROUPS);
+            if (!payload.path(SUBJECT).isTextual() || !subject.equals(payload.get(SUBJECT).textValue())
+                    || list == null || !list.isArray()) {
+                return null;
+            }
+            List<String> names = new ArrayList<>();
+            for (JsonNode name : list) {
+                if (!name.isTextual()) {
+                    return null;
+                }
+                names.add(name.textValue());
+            }
+            return names;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String text(Object value) {
