@@ -131,4 +131,44 @@ class FlowConfigValidatorTest {
         assertEquals(1, violations.size());
         assertTrue(violations.get(0).message().contains("Huge (33002 bytes)"), violations.get(0).message());
     }
+
+    private static FlowConfig withText(String description, String value, String voice, String chat, String option) {
+        return new FlowConfig("q", description, Map.of("Mode", value), Map.of("Mode",
+                new VariableDefinition(VariableType.SELECT, List.of(option, value))),
+                Map.of("Welcome", Map.of("en-US", new PromptText(voice, chat))), "en-US", 0, null, null);
+    }
+
+    @Test
+    void anUnpairedSurrogateIsRefusedNamingTheField() {
+        String lone = "caf\uD83D";
+        FlowConfig config = withText(lone, "open\uDE00", "Hello \uD83D there", "Hi", "closed");
+
+        List<Violation> violations = FlowConfigValidator.validate(config);
+
+        assertEquals(List.of("description", "variables.Mode", "schema.Mode.options", "prompts.Welcome.en-US.voice"),
+                violations.stream().map(Violation::field).toList());
+        assertTrue(violations.get(0).message().contains("unpaired UTF-16 surrogate (\\uD83D) at character 4"),
+                violations.get(0).message());
+    }
+
+    @Test
+    void wholeCharactersOutsideTheBasicPlaneNewlinesAndTabsAreKept() {
+        FlowConfig config = withText("Queue \uD83D\uDE00", "open", "Line one\nLine\ttwo \uD83C\uDF89", "Hi \u00E9",
+                "closed");
+
+        assertEquals(List.of(), FlowConfigValidator.validate(config));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000", "\r", "\u0007", "\u001B", "\u007F", "\u0085", "\u009F"})
+    void controlCharactersOtherThanNewlineAndTabAreRefused(String control) {
+        FlowConfig config = withText("A queue", "open", "Hello" + control, "Hi" + control, "closed");
+
+        List<Violation> violations = FlowConfigValidator.validate(config);
+
+        assertEquals(List.of("prompts.Welcome.en-US.voice", "prompts.Welcome.en-US.chat"),
+                violations.stream().map(Violation::field).toList());
+        assertTrue(violations.get(0).message().contains(String.format("U+%04X", (int) control.charAt(0))),
+                violations.get(0).message());
+    }
 }

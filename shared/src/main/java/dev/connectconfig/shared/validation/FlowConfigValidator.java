@@ -54,6 +54,7 @@ public final class FlowConfigValidator {
         if (config.defaultLanguage() != null && !LanguageTags.isValid(config.defaultLanguage())) {
             violations.add(new Violation("defaultLanguage", "must be a BCP 47 language tag such as en-US"));
         }
+        checkCharacters(config, violations);
         checkNames(config, violations);
         checkVariables(config, violations);
         checkPrompts(config, violations);
@@ -61,6 +62,54 @@ public final class FlowConfigValidator {
             checkSizes(config, violations);
         }
         return violations;
+    }
+
+    /**
+     * Text is stored and served exactly as sent: an unpaired UTF-16 surrogate has no UTF-8 form (it would be stored as
+     * {@code ?}), and control characters other than newline and tab have no place in a prompt or a value.
+     */
+    private static void checkCharacters(FlowConfig config, List<Violation> violations) {
+        checkText("description", config.description(), violations);
+        config.variables().forEach((name, value) -> checkText("variables." + name, value, violations));
+        config.schema().forEach((name, definition) -> {
+            if (definition != null) {
+                definition.options().forEach(option -> checkText("schema." + name + ".options", option,
+                        violations));
+            }
+        });
+        config.prompts().forEach((name, languages) -> {
+            if (languages != null) {
+                languages.forEach((language, text) -> {
+                    if (text != null) {
+                        checkText("prompts." + name + "." + language + ".voice", text.voice(), violations);
+                        checkText("prompts." + name + "." + language + ".chat", text.chat(), violations);
+                    }
+                });
+            }
+        });
+    }
+
+    /** Adds at most one violation for {@code text}: the first character that cannot be stored as it is. */
+    static void checkText(String field, String text, List<Violation> violations) {
+        if (text == null) {
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                violations.add(new Violation(field, String.format(java.util.Locale.ROOT,
+                        "has an unpaired UTF-16 surrogate (\\u%04X) at character %d; send the whole character",
+                        (int) c, i + 1)));
+                return;
+            } else if (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\t') {
+                violations.add(new Violation(field, String.format(java.util.Locale.ROOT,
+                        "has the control character U+%04X at character %d; only newline and tab are allowed",
+                        (int) c, i + 1)));
+                return;
+            }
+        }
     }
 
     private static void checkNames(FlowConfig config, List<Violation> violations) {
