@@ -157,15 +157,22 @@ final class FlowConfigService {
         Optional<FlowConfig> current = before == null ? repository.find(id) : Optional.empty();
         current.ifPresent(config -> items.addObject().put("version", config.version()).put("current", true)
                 .put("updatedAt", config.updatedAt()).put("updatedBy", config.updatedBy()));
-        FlowConfigRepository.HistoryPage page = repository.history(id, beforeVersion,
-                Math.max(1, limit - items.size()));
+        FlowConfigRepository.HistoryPage page;
+        if (items.size() < limit) {
+            page = repository.history(id, beforeVersion, limit - items.size());
+        } else {
+            // The current version fills the page: the history starts on the next one, if there is any.
+            long currentVersion = current.orElseThrow().version();
+            page = new FlowConfigRepository.HistoryPage(List.of(),
+                    repository.latestArchivedVersion(id) > 0 ? currentVersion : null);
+        }
         for (HistoryEntry entry : page.entries()) {
             items.addObject().put("version", entry.version()).put("current", false)
                     .put("updatedAt", entry.updatedAt()).put("updatedBy", entry.updatedBy())
                     .put("archivedAt", entry.archivedAt()).put("archivedBy", entry.archivedBy())
                     .put("archivedBecause", entry.archivedBecause());
         }
-        if (items.isEmpty()) {
+        if (items.isEmpty() && before == null) {
             throw notFound(id);
         }
         if (page.lastEvaluatedVersion() != null) {

@@ -279,6 +279,69 @@ class FlowConfigHandlerIT extends ApiIntegrationTest {
     }
 
     @Test
+    void versionsReturnAtMostTheLimitOnEveryPage() {
+        for (int edit = 0; edit < 3; edit++) {
+            long version = api.stored("main-queue").version();
+            com.fasterxml.jackson.databind.node.ObjectNode config =
+                    dev.connectconfig.shared.json.FlowConfigJson.toJson(api.stored("main-queue"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("variables")).put("MaxQueueWaitSeconds",
+                    Integer.toString(100 + edit));
+            assertEquals(200, api.invoke(new ApiFixture.Request("PUT", "/flow-configs/{id}").id("main-queue")
+                    .header("If-Match", "\"" + version + "\"").claims(ApiFixture.admin()).json(config).build())
+                    .getStatusCode());
+        }
+        for (int limit = 1; limit <= 5; limit++) {
+            List<Long> versions = new ArrayList<>();
+            String token = null;
+            do {
+                ApiFixture.Request request = new ApiFixture.Request("GET", "/flow-configs/{id}/versions")
+                        .id("main-queue").query("limit", Integer.toString(limit)).claims(ApiFixture.admin());
+                if (token != null) {
+                    request.query("nextToken", token);
+                }
+                APIGatewayProxyResponseEvent response = api.invoke(request.build());
+                assertEquals(200, response.getStatusCode(), response.getBody());
+                JsonNode page = body(response);
+                assertTrue(page.get("versions").size() <= limit, "limit " + limit + ": " + page);
+                page.get("versions").forEach(v -> versions.add(v.get("version").asLong()));
+                token = page.hasNonNull("nextToken") ? page.get("nextToken").asText() : null;
+            } while (token != null);
+            assertEquals(List.of(4L, 3L, 2L, 1L), versions, "limit " + limit);
+        }
+    }
+
+    @Test
+    void textRoundTripsExactlyAndWhatCannotIsRefusedNamingTheField() {
+        var before = api.snapshot();
+        APIGatewayProxyResponseEvent lone = api.invoke(mainQueueWith("Queue \\ud83d", "Hi!"));
+        APIGatewayProxyResponseEvent bell = api.invoke(mainQueueWith("Queue", "Hi!\\u0007"));
+
+        assertEquals(400, lone.getStatusCode());
+        assertEquals("VALIDATION_FAILED", body(lone).get("code").asText());
+        assertEquals("description", body(lone).get("details").get(0).get("field").asText());
+        assertEquals(400, bell.getStatusCode());
+        assertEquals("prompts.Welcome.en-US.chat", body(bell).get("details").get(0).get("field").asText());
+        assertEquals(before, api.snapshot());
+
+        APIGatewayProxyResponseEvent saved = api.invoke(mainQueueWith("Queue \\ud83d\\ude00 \\u00e9\\tend", "Hi!"));
+        assertEquals(200, saved.getStatusCode(), saved.getBody());
+        assertEquals("Queue \ud83d\ude00 \u00e9\tend", api.stored("main-queue").description());
+        assertEquals("Queue \ud83d\ude00 \u00e9\tend", body(api.invoke("get.json")).get("description").asText());
+    }
+
+    /** The stored main-queue with a description and a chat greeting as raw JSON text, escapes and all. */
+    private static APIGatewayProxyRequestEvent mainQueueWith(String description, String chat) {
+        com.fasterxml.jackson.databind.node.ObjectNode config =
+                dev.connectconfig.shared.json.FlowConfigJson.toJson(api.stored("main-queue"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("prompts").get("Welcome").get("en-US"))
+                .put("chat", "@C@");
+        config.put("description", "@D@");
+        String json = config.toString().replace("@C@", chat).replace("@D@", description);
+        return new ApiFixture.Request("PUT", "/flow-configs/{id}").id("main-queue").header("If-Match", "\"1\"")
+                .claims(ApiFixture.admin()).json(json).build();
+    }
+
+    @Test
     void withoutVerifiedClaimsTheAnswerIs401() {
         APIGatewayProxyResponseEvent response = api.invoke("no-claims.json");
 
