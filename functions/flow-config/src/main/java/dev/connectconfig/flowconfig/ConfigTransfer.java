@@ -24,17 +24,20 @@ import java.util.stream.Collectors;
 
 /**
  * All configs as one JSON document, and back. Import checks every config (shape, rules, permission) before it
- * writes anything; it then writes in as few transactions as DynamoDB allows, so an import of up to
- * {@link #CHANGES_PER_TRANSACTION} changed configs is all-or-nothing.
+ * writes anything; it then writes in as few transactions as DynamoDB allows, each all-or-nothing, sized by everything
+ * it carries (each new item and the history copy of the item it replaces). When a later transaction fails, the answer
+ * lists exactly which configs were imported and which were not.
  */
 final class ConfigTransfer {
 
-    /** Lambda answers at most 6 MB; leave room for JSON escaping and headers. */
+    /**
+     * Lambda answers at most 6 MB, and the export travels inside Lambda's JSON answer as a string: the cap counts the
+     * document as that string, every escape included, and leaves the rest for headers.
+     */
     static final int MAX_EXPORT_BYTES = 5 * 1024 * 1024;
+    /** Configs read per BatchGetItem while exporting: 25 of at most 400 KB stay under its 16 MB. */
+    static final int EXPORT_READ_BATCH = 25;
     static final int MAX_IMPORT_CONFIGS = 500;
-    /** TransactWriteItems takes 100 items (two per changed config) and 4 MB. */
-    static final int CHANGES_PER_TRANSACTION = 50;
-    static final int BYTES_PER_TRANSACTION = 3_500_000;
     private static final Set<String> DOCUMENT_FIELDS = Set.of("flowConfigs", "exportedAt", "prefix");
 
     private final FlowConfigRepository repository;
@@ -70,16 +73,31 @@ final class ConfigTransfer {
             document.put("prefix", prefix);
         }
         ArrayNode configs = document.putArray("flowConfigs");
-        long bytes = 0;
-        for (FlowConfig config : repository.findAll(readable)) {
-            bytes += FlowConfigValidator.approximateItemBytes(config);
-            if (bytes > MAX_EXPORT_BYTES) {
-                throw ApiException.tooLarge("The export is larger than " + MAX_EXPORT_BYTES / (1024 * 1024)
-                        + " MB; export a part at a time with ?prefix=.");
+        long bytes = sentBytes(document);
+        // Read a batch at a time and stop at the cap, so an export that is too large never loads everything.
+        for (int from = 0; from < readable.size(); from += EXPORT_READ_BATCH) {
+            for (FlowConfig config : repository.findAll(readable.subList(from,
+                    Math.min(readable.size(), from + EXPORT_READ_BATCH)))) {
+                ObjectNode json = FlowConfigJson.toJson(config);
+                bytes += sentBytes(json) + (configs.isEmpty() ? 0 : 1);
+                if (bytes > MAX_EXPORT_BYTES) {
+                    throw ApiException.tooLarge("The export is larger than " + MAX_EXPORT_BYTES / (1024 * 1024)
+                            + " MB; export a part at a time with ?prefix=.");
+                }
+                configs.add(json);
             }
-            configs.add(FlowConfigJson.toJson(config));
         }
         return ApiResult.ok(document);
+    }
+
+    /** The size of {@code json} as it travels: serialised, then escaped again as the string body of Lambda's answer. */
+    static long sentBytes(JsonNode json) {
+        try {
+            String text = FlowConfigJson.MAPPER.writeValueAsString(json);
+            return FlowConfigJson.MAPPER.writeValueAsBytes(text).length - 2L;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
     }
 
     private record Planned(int index, FlowConfig submitted, Optional<FlowConfig> stored, ConfigChange change) {
@@ -103,7 +121,7 @@ final class ConfigTransfer {
         authorize(caller, plan);
 
         String at = service.now();
-        List<FlowConfigRepository.Change> changes = new ArrayList<>();
+        List<Indexed> changes = new ArrayList<>();
         ObjectNode report = FlowConfigJson.MAPPER.createObjectNode();
         ArrayNode created = report.putArray("created");
         ArrayNode updated = report.putArray("updated");
@@ -115,11 +133,13 @@ final class ConfigTransfer {
             }
             FlowConfig next = planned.submitted().withBookkeeping(
                     service.nextVersion(planned.submitted().id(), planned.stored()), at, caller.name());
-            changes.add(new FlowConfigRepository.Change(planned.stored().orElse(null), next, "imported", at,
-                    caller.name()));
+            changes.add(new Indexed(planned.index(), new FlowConfigRepository.Change(planned.stored().orElse(null),
+                    next, "imported", at, caller.name())));
             (planned.stored().isEmpty() ? created : updated).add(next.id());
         }
-        commitInTransactions(changes);
+        List<List<Indexed>> transactions = transactions(changes);
+        commit(transactions);
+        report.put("transactions", transactions.size());
         return ApiResult.ok(report);
     }
 
@@ -189,35 +209,89 @@ final class ConfigTransfer {
         }
     }
 
-    private void commitInTransactions(List<FlowConfigRepository.Change> changes) {
-        List<String> written = new ArrayList<>();
-        List<FlowConfigRepository.Change> batch = new ArrayList<>();
-        long batchBytes = 0;
-        for (FlowConfigRepository.Change change : changes) {
-            long bytes = 2L * FlowConfigValidator.approximateItemBytes(change.next());
-            if (!batch.isEmpty() && (batch.size() == CHANGES_PER_TRANSACTION
-                    || batchBytes + bytes > BYTES_PER_TRANSACTION)) {
-                commit(batch, written);
-                batch = new ArrayList<>();
-                batchBytes = 0;
-            }
-            batch.add(change);
-            batchBytes += bytes;
-        }
-        if (!batch.isEmpty()) {
-            commit(batch, written);
+    /** A change and the place of its config in the imported document. */
+    private record Indexed(int index, FlowConfigRepository.Change change) {
+        String field() {
+            return "flowConfigs[" + index + "]";
         }
     }
 
-    private void commit(List<FlowConfigRepository.Change> batch, List<String> written) {
-        try {
-            repository.commit(batch);
-            batch.forEach(change -> written.add(change.id()));
-        } catch (FlowConfigRepository.ConflictException e) {
-            List<Violation> details = written.stream().map(id -> new Violation(id, "was imported")).toList();
-            throw new ApiException(409, "CONFLICT", "A config was changed by someone else while importing; "
-                    + (written.isEmpty() ? "nothing was imported." : written.size() + " configs were imported "
-                    + "before it (listed). Import again to apply the rest."), details);
+    /**
+     * Cuts the changes into transactions DynamoDB accepts, by count and by the bytes each carries (the new item and the
+     * history copy of the one it replaces). Refused before anything is written when a change could never fit.
+     */
+    private List<List<Indexed>> transactions(List<Indexed> changes) {
+        List<List<Indexed>> transactions = new ArrayList<>();
+        List<Indexed> batch = new ArrayList<>();
+        long batchBytes = 0;
+        for (Indexed indexed : changes) {
+            long bytes = repository.transactionBytes(indexed.change());
+            if (bytes > FlowConfigRepository.TRANSACTION_BUDGET_BYTES) {
+                throw new ApiException(413, "TOO_LARGE", "Nothing was imported: '" + indexed.change().id()
+                        + "' and the version it replaces are too large to write together.",
+                        List.of(new Violation(indexed.field(), "too large to write with its history")));
+            }
+            if (!batch.isEmpty() && (batch.size() == FlowConfigRepository.CHANGES_PER_TRANSACTION
+                    || batchBytes + bytes > FlowConfigRepository.TRANSACTION_BUDGET_BYTES)) {
+                transactions.add(batch);
+                batch = new ArrayList<>();
+                batchBytes = 0;
+            }
+            batch.add(indexed);
+            batchBytes += bytes;
         }
+        if (!batch.isEmpty()) {
+            transactions.add(batch);
+        }
+        return transactions;
+    }
+
+    /** Commits each transaction in turn; when one fails after others were committed, the answer lists both. */
+    private void commit(List<List<Indexed>> transactions) {
+        for (int done = 0; done < transactions.size(); done++) {
+            try {
+                repository.commit(transactions.get(done).stream().map(Indexed::change).toList());
+            } catch (RuntimeException e) {
+                if (done == 0 && e instanceof FlowConfigRepository.ConflictException) {
+                    throw new ApiException(409, "CONFLICT", "A config was changed by someone else while importing; "
+                            + "nothing was imported. Import again to apply it.");
+                }
+                if (done == 0) {
+                    throw e;
+                }
+                throw incomplete(e, transactions, done);
+            }
+        }
+    }
+
+    private static ApiException incomplete(RuntimeException failure, List<List<Indexed>> transactions, int done) {
+        boolean unanswered = failure instanceof dev.connectconfig.shared.store.StoreUnavailableException;
+        List<Violation> details = new ArrayList<>();
+        int imported = 0;
+        for (int t = 0; t < transactions.size(); t++) {
+            for (Indexed indexed : transactions.get(t)) {
+                String id = "'" + indexed.change().id() + "'";
+                if (t < done) {
+                    imported++;
+                    details.add(new Violation(indexed.field(), "imported: " + id + " is now version "
+                            + indexed.change().next().version()));
+                } else if (t == done && unanswered) {
+                    details.add(new Violation(indexed.field(), "not confirmed: the store stopped answering while "
+                            + id + " was being written; read it to see whether it was imported"));
+                } else {
+                    details.add(new Violation(indexed.field(), "not imported: " + id));
+                }
+            }
+        }
+        int status = failure instanceof FlowConfigRepository.ConflictException ? 409 : unanswered ? 503 : 500;
+        String cause = switch (status) {
+            case 409 -> "a config was changed by someone else while importing";
+            case 503 -> "the flow-config store stopped answering";
+            default -> "the store refused a transaction";
+        };
+        return new ApiException(status, "IMPORT_INCOMPLETE", "The import was written in " + transactions.size()
+                + " transactions and stopped after " + done + " because " + cause + ": " + imported + " of "
+                + details.size() + " changed configs were imported (each listed). Import the same document again to"
+                + " apply the rest; configs already imported come back as unchanged.", details);
     }
 }

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Flow configs in DynamoDB. Lists read the {@code catalog-id} index (one partition, sorted by id) with a Query, so a
  * prefix is a key condition and pages follow {@code LastEvaluatedKey} past DynamoDB's 1 MB. Every write is one
  * TransactWriteItems: the conditional put or delete of the current item and the put of the previous state into the
- * append-only history table.
+ * append-only history table. Each transaction carries its own {@code ClientRequestToken}, so the SDK's retry of a
+ * write that DynamoDB had already committed is answered as that success, not as a lost race.
  */
 final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore implements FlowConfigRepository {
 
@@ -106,9 +109,10 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
     public void commit(List<Change> changes) {
         List<TransactWriteItem> items = new ArrayList<>();
         for (Change change : changes) {
-            if (change.next() != null) {
+            Map<String, AttributeValue> next = change.next() == null ? null : FlowConfigItems.toItem(change.next());
+            if (next != null) {
                 items.add(TransactWriteItem.builder().put(put -> {
-                    put.tableName(tableName).item(FlowConfigItems.toItem(change.next()));
+                    put.tableName(tableName).item(next);
                     expectStored(put::conditionExpression, put::expressionAttributeNames,
                             put::expressionAttributeValues, change.previous());
                 }).build());
@@ -126,10 +130,13 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
                         .expressionAttributeNames(Map.of("#id", FlowConfigItems.ID))).build());
             }
         }
+        // One token for this transaction, sent with every attempt: DynamoDB answers a re-sent committed transaction
+        // as the success it was (for 10 minutes), and no other write ever carries it.
+        String token = UUID.randomUUID().toString();
         for (int attempt = 0; ; attempt++) {
             try {
                 backOff(attempt);
-                dynamoDb.transactWriteItems(request -> request.transactItems(items));
+                dynamoDb.transactWriteItems(request -> request.transactItems(items).clientRequestToken(token));
                 return;
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
@@ -143,10 +150,34 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
                     throw new StoreUnavailableException("TransactWriteItems was cancelled: " + reasons.stream()
                             .map(CancellationReason::code).toList(), e);
                 }
+            } catch (AwsServiceException e) {
+                if (refusesTheRequest(e)) {
+                    // Sending it again cannot help: say so, rather than "unavailable, try again".
+                    throw new IllegalStateException("DynamoDB refused TransactWriteItems on " + tableName + ": "
+                            + e.awsErrorDetails().errorCode(), e);
+                }
+                throw new StoreUnavailableException("TransactWriteItems on " + tableName + " failed", e);
             } catch (SdkException e) {
                 throw new StoreUnavailableException("TransactWriteItems on " + tableName + " failed", e);
             }
         }
+    }
+
+    /**
+     * What one change adds to its transaction, counted as DynamoDB counts a transaction's size: the new item and the
+     * history copy of the previous one (a delete carries only the copy).
+     */
+    @Override
+    public long transactionBytes(Change change) {
+        long bytes = change.next() == null ? 0 : ItemSize.of(FlowConfigItems.toItem(change.next()));
+        return bytes + (change.previous() == null ? 0 : ItemSize.of(archived(change)));
+    }
+
+    /** A 4xx that is not throttling: the request itself is wrong (too large, invalid), not the moment. */
+    private static boolean refusesTheRequest(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return e.statusCode() == 400 && ("ValidationException".equals(code)
+                || "IdempotentParameterMismatchException".equals(code));
     }
 
     @Override

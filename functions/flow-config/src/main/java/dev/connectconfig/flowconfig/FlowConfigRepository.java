@@ -38,8 +38,20 @@ interface FlowConfigRepository extends FlowConfigStore {
     /** The configs with these ids that exist, in the order asked. */
     List<FlowConfig> findAll(List<String> ids);
 
-    /** Applies all changes atomically, or none; {@link ConflictException} when any precondition no longer holds. */
+    /**
+     * Applies all changes atomically, or none; {@link ConflictException} when any precondition no longer holds. The
+     * changes must fit one transaction: {@link #CHANGES_PER_TRANSACTION} and {@link #TRANSACTION_BUDGET_BYTES}.
+     */
     void commit(List<Change> changes);
+
+    /** TransactWriteItems takes 100 items: a change is two (the config and its history copy). */
+    int CHANGES_PER_TRANSACTION = 50;
+    /** TransactWriteItems carries at most 4 MB of items; the margin absorbs DynamoDB's own accounting. */
+    long TRANSACTION_LIMIT_BYTES = 4L * 1024 * 1024;
+    long TRANSACTION_BUDGET_BYTES = 3_500_000;
+
+    /** What {@code change} adds to the size of its transaction: the new item and the history copy of the previous. */
+    long transactionBytes(Change change);
 
     /** The highest version in the history, 0 when there is none, so a recreated id keeps counting up. */
     long latestArchivedVersion(String id);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connectconfig.shared.aws.AwsClients;
 import dev.connectconfig.shared.model.FlowConfig;
 import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
 import dev.connectconfig.testing.DynamoDbLocal;
@@ -16,6 +17,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
@@ -32,6 +38,7 @@ final class ApiFixture implements AutoCloseable {
     final DynamoDbFlowConfigRepository repository;
     final CedarFlowConfigAuthorizer cedar = new CedarFlowConfigAuthorizer();
     final FlowConfigHandler handler;
+    private final List<DynamoDbClient> ownClients = new java.util.ArrayList<>();
 
     private ApiFixture(DynamoDbLocal dynamoDb) {
         this.dynamoDb = dynamoDb;
@@ -39,6 +46,31 @@ final class ApiFixture implements AutoCloseable {
                 HISTORY_TABLE);
         this.handler = new FlowConfigHandler(new FlowConfigService(repository, cedar, Clock.systemUTC()),
                 "https://config.example.com");
+    }
+
+    /**
+     * A DynamoDB client of its own on the same DynamoDB Local, with {@code interceptors} watching or changing what
+     * passes on the wire, and the real handler over it.
+     */
+    FlowConfigHandler handlerOver(ExecutionInterceptor... interceptors) {
+        DynamoDbClient client = DynamoDbClient.builder()
+                .httpClient(AwsClients.httpClient(AwsClients.Timeouts.BACKGROUND))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .endpointOverride(dynamoDb.endpoint())
+                .overrideConfiguration(o -> List.of(interceptors).forEach(o::addExecutionInterceptor))
+                .build();
+        ownClients.add(client);
+        return handlerOver(new DynamoDbFlowConfigRepository(client, DynamoDbLocal.FLOW_CONFIG_TABLE, HISTORY_TABLE));
+    }
+
+    FlowConfigHandler handlerOver(FlowConfigRepository repository) {
+        return new FlowConfigHandler(new FlowConfigService(repository, cedar, Clock.systemUTC()),
+                "https://config.example.com");
+    }
+
+    static APIGatewayProxyResponseEvent invoke(FlowConfigHandler handler, APIGatewayProxyRequestEvent event) {
+        return handler.handleRequest(event, new TestContext("FlowConfig"));
     }
 
     static ApiFixture start() {
@@ -79,7 +111,7 @@ final class ApiFixture implements AutoCloseable {
     }
 
     APIGatewayProxyResponseEvent invoke(APIGatewayProxyRequestEvent event) {
-        return handler.handleRequest(event, new TestContext("FlowConfig"));
+        return invoke(handler, event);
     }
 
     APIGatewayProxyResponseEvent invoke(String eventFile) {
@@ -165,6 +197,7 @@ final class ApiFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        ownClients.forEach(DynamoDbClient::close);
         dynamoDb.close();
     }
 }
