@@ -218,19 +218,15 @@ final class ConfigTransfer {
 
     /**
      * Cuts the changes into transactions DynamoDB accepts, by count and by the bytes each carries (the new item and the
-     * history copy of the one it replaces). Refused before anything is written when a change could never fit.
+     * history copy of the one it replaces).
      */
     private List<List<Indexed>> transactions(List<Indexed> changes) {
         List<List<Indexed>> transactions = new ArrayList<>();
         List<Indexed> batch = new ArrayList<>();
         long batchBytes = 0;
         for (Indexed indexed : changes) {
+            // One change is at most two items of 400 KB, so it always fits a transaction of its own.
             long bytes = repository.transactionBytes(indexed.change());
-            if (bytes > FlowConfigRepository.TRANSACTION_BUDGET_BYTES) {
-                throw new ApiException(413, "TOO_LARGE", "Nothing was imported: '" + indexed.change().id()
-                        + "' and the version it replaces are too large to write together.",
-                        List.of(new Violation(indexed.field(), "too large to write with its history")));
-            }
             if (!batch.isEmpty() && (batch.size() == FlowConfigRepository.CHANGES_PER_TRANSACTION
                     || batchBytes + bytes > FlowConfigRepository.TRANSACTION_BUDGET_BYTES)) {
                 transactions.add(batch);

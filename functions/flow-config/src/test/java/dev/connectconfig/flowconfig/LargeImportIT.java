@@ -2,6 +2,8 @@ package dev.connectconfig.flowconfig;
 
 import static dev.connectconfig.flowconfig.ApiFixture.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectconfig.shared.model.FlowConfig;
 import dev.connectconfig.shared.model.PromptText;
+import dev.connectconfig.shared.store.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -106,6 +110,51 @@ class LargeImportIT extends ApiIntegrationTest {
         notImported.forEach(id -> assertEquals(LARGE_BYTES, api.stored(id).variables().get("Notes").length(), id));
         assertTrue(notImported.contains(id(CONFIGS - 1)));
         assertTrue(error.get("message").asText().contains(imported.size() + " of " + CONFIGS), error.toString());
+    }
+
+    @Test
+    void whenTheStoreStopsAnsweringMidImportTheTransactionInFlightIsNotConfirmed() {
+        AtomicInteger transactions = new AtomicInteger();
+        FlowConfigHandler handler = api.handlerOver(new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest && transactions.incrementAndGet() >= 2) {
+                    throw SdkClientException.create("Unable to execute HTTP request: connection reset");
+                }
+            }
+        });
+
+        APIGatewayProxyResponseEvent response = ApiFixture.invoke(handler, importSmall());
+
+        assertEquals(503, response.getStatusCode(), response.getBody());
+        JsonNode error = body(response);
+        assertEquals("IMPORT_INCOMPLETE", error.get("code").asText());
+        assertEquals("2", response.getHeaders().get("Retry-After"));
+        for (JsonNode detail : error.get("details")) {
+            String id = id(Integer.parseInt(detail.get("field").asText().replaceAll("\\D", "")));
+            boolean imported = detail.get("message").asText().startsWith("imported:");
+            assertTrue(imported || detail.get("message").asText().startsWith("not confirmed:"), detail.toString());
+            assertEquals(imported ? "small" : "n".repeat(LARGE_BYTES), api.stored(id).variables().get("Notes"), id);
+        }
+        assertEquals(CONFIGS, error.get("details").size());
+    }
+
+    @Test
+    void aTransactionDynamoDbRefusesIsNotReportedAsTheStoreBeingUnavailable() {
+        // The import never builds one, but a single transaction of all 16 history copies is over 4 MB.
+        List<FlowConfigRepository.Change> all = new ArrayList<>();
+        for (int i = 0; i < CONFIGS; i++) {
+            FlowConfig large = api.stored(id(i));
+            FlowConfig small = new FlowConfig(large.id(), "Now small", Map.of("Notes", "small"), Map.of(),
+                    large.prompts(), "en-US", 2, "2026-01-02T00:00:00Z", "ana");
+            all.add(new FlowConfigRepository.Change(large, small, "imported", "2026-01-02T00:00:00Z", "ana"));
+        }
+        assertTrue(all.stream().mapToLong(api.repository::transactionBytes).sum() > TRANSACTION_LIMIT);
+
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> api.repository.commit(all));
+
+        assertFalse(refused instanceof StoreUnavailableException, refused.toString());
+        assertEquals(1, api.stored(id(0)).version());
     }
 
     private static APIGatewayProxyRequestEvent importSmall() {
