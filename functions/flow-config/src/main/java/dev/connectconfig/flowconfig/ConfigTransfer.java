@@ -1,5 +1,6 @@
 package dev.connectconfig.flowconfig;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,7 @@ import dev.connectconfig.shared.errors.ApiException;
 import dev.connectconfig.shared.json.FlowConfigJson;
 import dev.connectconfig.shared.json.JsonFields;
 import dev.connectconfig.shared.model.FlowConfig;
+import dev.connectconfig.shared.store.StoreUnavailableException;
 import dev.connectconfig.shared.validation.FlowConfigValidator;
 import dev.connectconfig.shared.validation.Violation;
 import java.util.ArrayList;
@@ -95,7 +97,7 @@ final class ConfigTransfer {
         try {
             String text = FlowConfigJson.MAPPER.writeValueAsString(json);
             return FlowConfigJson.MAPPER.writeValueAsBytes(text).length - 2L;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
     }
@@ -261,7 +263,7 @@ final class ConfigTransfer {
     }
 
     private static ApiException incomplete(RuntimeException failure, List<List<Indexed>> transactions, int done) {
-        boolean unanswered = failure instanceof dev.connectconfig.shared.store.StoreUnavailableException;
+        boolean unanswered = failure instanceof StoreUnavailableException;
         List<Violation> details = new ArrayList<>();
         int imported = 0;
         for (int t = 0; t < transactions.size(); t++) {
@@ -283,9 +285,9 @@ final class ConfigTransfer {
         String cause = switch (status) {
             case 409 -> "a config was changed by someone else while importing";
             case 503 -> "the flow-config store stopped answering";
-            default -> "the store refused a transaction";
+            default -> "a transaction failed";
         };
-        return new ApiException(status, "IMPORT_INCOMPLETE", "The import was written in " + transactions.size()
+        return new ApiException(status, "IMPORT_INCOMPLETE", "The import needed " + transactions.size()
                 + " transactions and stopped after " + done + " because " + cause + ": " + imported + " of "
                 + details.size() + " changed configs were imported (each listed). Import the same document again to"
                 + " apply the rest; configs already imported come back as unchanged.", details);
