@@ -81,16 +81,10 @@ class LargeImportIT extends ApiIntegrationTest {
 
     @Test
     void whenALaterTransactionFailsTheAnswerListsExactlyWhatWasImportedAndWhatWasNot() {
-        AtomicInteger transactions = new AtomicInteger();
         // Someone saves the last config just before the import's second transaction.
-        FlowConfigHandler handler = api.handlerOver(new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (context.request() instanceof TransactWriteItemsRequest && transactions.incrementAndGet() == 2) {
-                    FlowConfig last = api.stored(id(CONFIGS - 1));
-                    api.dynamoDb.put(last.withBookkeeping(last.version() + 1, "2026-01-02T00:00:00Z", "someone"));
-                }
-            }
+        FlowConfigHandler handler = fromSecondTransaction(() -> {
+            FlowConfig last = api.stored(id(CONFIGS - 1));
+            api.dynamoDb.put(last.withBookkeeping(last.version() + 1, "2026-01-02T00:00:00Z", "someone"));
         });
 
         APIGatewayProxyResponseEvent response = ApiFixture.invoke(handler, importSmall());
@@ -114,14 +108,8 @@ class LargeImportIT extends ApiIntegrationTest {
 
     @Test
     void whenTheStoreStopsAnsweringMidImportTheTransactionInFlightIsNotConfirmed() {
-        AtomicInteger transactions = new AtomicInteger();
-        FlowConfigHandler handler = api.handlerOver(new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (context.request() instanceof TransactWriteItemsRequest && transactions.incrementAndGet() >= 2) {
-                    throw SdkClientException.create("Unable to execute HTTP request: connection reset");
-                }
-            }
+        FlowConfigHandler handler = fromSecondTransaction(() -> {
+            throw SdkClientException.create("Unable to execute HTTP request: connection reset");
         });
 
         APIGatewayProxyResponseEvent response = ApiFixture.invoke(handler, importSmall());
@@ -155,6 +143,19 @@ class LargeImportIT extends ApiIntegrationTest {
 
         assertFalse(refused instanceof StoreUnavailableException, refused.toString());
         assertEquals(1, api.stored(id(0)).version());
+    }
+
+    /** The handler over a client that runs {@code before} ahead of every TransactWriteItems from the second on. */
+    private static FlowConfigHandler fromSecondTransaction(Runnable before) {
+        AtomicInteger transactions = new AtomicInteger();
+        return api.handlerOver(new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest && transactions.incrementAndGet() >= 2) {
+                    before.run();
+                }
+            }
+        });
     }
 
     private static APIGatewayProxyRequestEvent importSmall() {
