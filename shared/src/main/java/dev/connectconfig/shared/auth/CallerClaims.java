@@ -126,9 +126,11 @@ public final class CallerClaims {
         }
         try {
             JsonNode payload = TOKEN_JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            JsonNode list = payload == null ? null : payload.get(GROUPS);
-            if (!payload.path(SUBJECT).isTextual() || !subject.equals(payload.get(SUBJECT).textValue())
-                    || list == null || !list.isArray()) {
+            if (payload == null || !payload.isObject()) {
+                return null;
+            }
+            JsonNode list = payload.get(GROUPS);
+            if (!subject.equals(payload.path(SUBJECT).textValue()) || list == null || !list.isArray()) {
                 return null;
             }
             List<String> names = new ArrayList<>();

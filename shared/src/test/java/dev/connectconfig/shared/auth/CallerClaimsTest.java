@@ -107,6 +107,18 @@ class CallerClaimsTest {
         assertEquals(Set.of("Ops", "FlowConfigAdmin"), CallerClaims.caller(otherCaller).groups());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-token", "a.b", "a.%%%.c", "a.e30.c", "a.WzFd.c", "a.bnVsbA.c", "a.eyJzdWIiOjF9.c"})
+    void anAuthorizationHeaderThatIsNoReadableIdTokenLeavesTheClaimAsDelivered(String header) {
+        APIGatewayProxyRequestEvent event = withClaims(Map.of("sub", "u1", "cognito:groups", "Ops,FlowConfigRead"));
+        event.setHeaders(Map.of("Authorization", header));
+
+        Caller caller = CallerClaims.caller(event);
+
+        assertEquals(Set.of("Ops", "FlowConfigRead"), caller.groups());
+        assertEquals(Set.of("*"), caller.readScopes());
+    }
+
     private static String idToken(String payload) {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         return base64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
