@@ -58,6 +58,12 @@ final class GrantReconciler implements CustomResourceLifecycle {
         Map<String, LakeFormationGrant> wantedById = wanted.stream()
                 .collect(Collectors.toMap(LakeFormationGrant::id, Function.identity()));
 
+        // The record, and so the physical id, may change only when the configuration does: CloudFormation then
+        // deletes the old id with properties that no longer agree, and remove() revokes nothing for it. With the same
+        // configuration a Delete of the old id could not be told from the stack's own, so the record stays as it was.
+        boolean recordMayChange = request.isCreate()
+                || !GrantSpec.ifValid(request.oldProperties()).equals(Optional.of(spec));
+
         // Grant only what is not in effect: a permission the principal already holds stays someone else's.
         List<LakeFormationGrant> toGrant = new ArrayList<>();
         Map<String, Set<Permission>> ownedAfter = new LinkedHashMap<>();
@@ -65,7 +71,9 @@ final class GrantReconciler implements CustomResourceLifecycle {
             Set<Permission> missing = EnumSet.copyOf(grant.permissions());
             missing.removeAll(held);
             Set<Permission> mine = EnumSet.noneOf(Permission.class);
-            mine.addAll(missing);
+            if (recordMayChange) {
+                mine.addAll(missing);
+            }
             mine.addAll(ownedBefore.getOrDefault(grant.id(), Set.of()));
             mine.retainAll(grant.permissions());
             if (!mine.isEmpty()) {

@@ -470,4 +470,19 @@ class GrantPermissionsHandlerIT {
         assertEquals(created.path("PhysicalResourceId").asText(), body.path("PhysicalResourceId").asText());
         assertEquals(calls, lakeFormation.requests().size());
     }
+
+    @Test
+    void anUpdateWithTheSameConfigurationKeepsThePhysicalIdEvenWhenItRegrantsWhatWasHeldBefore() {
+        lakeFormation.existing(EXPORT_ROLE, target("users"), Permission.SELECT, Permission.DESCRIBE);
+        JsonNode created = deploy("create.json");
+        lakeFormation.batchRevokePermissions(r -> r.entries(new LakeFormationGrant("drift", EXPORT_ROLE,
+                target("users"), List.of(Permission.SELECT, Permission.DESCRIBE)).entry()));
+
+        JsonNode body = send(after(created, cloudFormation.unchangedUpdate(EVENTS)));
+
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertEquals(1, body.path("Data").path("Granted").asInt(), "the export needs it, so it is granted again");
+        assertEquals(created.path("PhysicalResourceId").asText(), body.path("PhysicalResourceId").asText(),
+                "a new id would make CloudFormation delete the old one with properties that still agree");
+    }
 }
