@@ -87,7 +87,8 @@ class TemplateValuesTest {
 
     @Test
     void theStackIdIsALocalStacksArnWhichTheCustomResourceFunctionsAreGiven() {
-        String stackId = "arn:aws:cloudformation:us-east-1:123456789012:stack/local/00000000-0000-0000-0000-000000000000";
+        String stackId =
+                "arn:aws:cloudformation:us-east-1:123456789012:stack/local/00000000-0000-0000-0000-000000000000";
 
         assertEquals(stackId, template.values().resolve(Map.of("Ref", "AWS::StackId")));
         assertEquals(stackId, template.function("GrantPermissionsFunction").orElseThrow().environment()
