@@ -298,9 +298,10 @@ class GrantPermissionsHandlerIT {
         lakeFormation.faults().hangUntil(new CountDownLatch(1));
         CloudFormationCustomResourceEvent delete = after(created, withProperty(event("delete.json"), "Tables",
                 event("create.json").getResourceProperties().get("Tables")));
+        GrantPermissionsHandler handler = handler();
         TestContext context = new TestContext("GrantPermissions", 4_000);
 
-        handler().handleRequest(delete, context);
+        handler.handleRequest(delete, context);
         JsonNode body = cloudFormation.awaitBody();
 
         assertTrue(context.getRemainingTimeInMillis() > 0, "answered before the function's deadline");

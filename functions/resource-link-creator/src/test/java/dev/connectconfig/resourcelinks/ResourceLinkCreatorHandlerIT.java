@@ -367,10 +367,11 @@ class ResourceLinkCreatorHandlerIT {
     void workStillRunningNearTheDeadlineIsAnsweredFailedBeforeTheFunctionTimesOut() throws Exception {
         glue.faults().hangUntil(new CountDownLatch(1));
         CloudFormationCustomResourceEvent update = event("update.json");
-        TestContext context = new TestContext("ResourceLinkCreator", 4_000);
         configureAs(update);
+        ResourceLinkCreatorHandler handler = handler();
+        TestContext context = new TestContext("ResourceLinkCreator", 4_000);
 
-        handler().handleRequest(update, context);
+        handler.handleRequest(update, context);
         JsonNode body = cloudFormation.awaitBody();
 
         assertTrue(context.getRemainingTimeInMillis() > 0, "answered before the function's deadline");
