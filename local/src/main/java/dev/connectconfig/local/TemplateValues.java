@@ -18,6 +18,8 @@ final class TemplateValues {
     static final String STACK_NAME = "local";
     static final String ACCOUNT_ID = "123456789012";
     static final String REGION = "us-east-1";
+    static final String STACK_ID = "arn:aws:cloudformation:" + REGION + ":" + ACCOUNT_ID + ":stack/" + STACK_NAME
+            + "/00000000-0000-0000-0000-000000000000";
     static final String POLICY_STORE_ID = "local-policy-store";
     /** CloudFormation's AWS::NoValue: the property or list element is left out. */
     static final Object NO_VALUE = new Object();
@@ -152,6 +154,7 @@ final class TemplateValues {
             case "AWS::Region" -> REGION;
             case "AWS::AccountId" -> ACCOUNT_ID;
             case "AWS::StackName" -> STACK_NAME;
+            case "AWS::StackId" -> STACK_ID;
             case "AWS::Partition" -> "aws";
             case "AWS::URLSuffix" -> "amazonaws.com";
             case "AWS::NoValue" -> NO_VALUE;

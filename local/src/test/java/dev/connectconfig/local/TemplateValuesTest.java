@@ -86,6 +86,18 @@ class TemplateValuesTest {
     }
 
     @Test
+    void theStackIdIsALocalStacksArnWhichTheCustomResourceFunctionsAreGiven() {
+        String stackId =
+                "arn:aws:cloudformation:us-east-1:123456789012:stack/local/00000000-0000-0000-0000-000000000000";
+
+        assertEquals(stackId, template.values().resolve(Map.of("Ref", "AWS::StackId")));
+        assertEquals(stackId, template.function("GrantPermissionsFunction").orElseThrow().environment()
+                .get("STACK_ID"));
+        assertEquals(stackId, template.function("ResourceLinkCreatorFunction").orElseThrow().environment()
+                .get("STACK_ID"));
+    }
+
+    @Test
     void anUnknownParameterOverrideIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new TemplateValues(cloudFormation, Map.of("CacheTtl", "1")));

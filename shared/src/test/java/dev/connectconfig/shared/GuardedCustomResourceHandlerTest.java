@@ -12,12 +12,14 @@ import dev.connectconfig.shared.cloudformation.CustomResourceLifecycle;
 import dev.connectconfig.shared.cloudformation.CustomResourceOutcome;
 import dev.connectconfig.shared.cloudformation.CustomResourceRequest;
 import dev.connectconfig.shared.cloudformation.GuardedCustomResourceHandler;
+import dev.connectconfig.shared.cloudformation.StackConfiguration;
 import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.DynamoDbLocal;
 import dev.connectconfig.testing.TestContext;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,10 +33,15 @@ class GuardedCustomResourceHandlerTest {
 
     private CustomResourceResponseServer cloudFormation;
 
-    /** A resource whose work is whatever the test says. */
+    /** A resource whose work is whatever the test says, configured for STACK_ID with Name=value. */
     private static final class Probe extends GuardedCustomResourceHandler {
         Probe(Function<CustomResourceRequest, CustomResourceOutcome> work) {
             super(new CustomResourceLifecycle() {
+                @Override
+                public StackConfiguration configuration() {
+                    return new StackConfiguration(STACK_ID, Map.of("Name", "value"));
+                }
+
                 @Override
                 public String physicalIdOnCreate(CustomResourceRequest request) {
                     return "probe/" + request.stackName() + "/" + request.logicalResourceId();
@@ -181,5 +188,71 @@ class GuardedCustomResourceHandlerTest {
         assertEquals("connect-config-dev", request.stackName());
         assertEquals("123456789012", request.accountId());
         assertTrue(request.isCreate());
+    }
+
+    @Test
+    void anEventFromAnotherStackIsRefusedBeforeAnyWork() {
+        AtomicInteger calls = new AtomicInteger();
+        CloudFormationCustomResourceEvent forged = event("Delete", "probe/existing");
+        forged.setStackId("arn:aws:cloudformation:us-east-1:123456789012:stack/someone-else/0f0f0f0f");
+
+        JsonNode body = run(request -> {
+            calls.incrementAndGet();
+            return new CustomResourceOutcome("probe/existing", Map.of(), Map.of());
+        }, forged, new TestContext("probe"));
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertEquals("Refused: this function serves stack connect-config-dev only, and the event names stack"
+                + " someone-else. Nothing was changed.", body.path("Reason").asText());
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void aCreateWhosePropertiesDisagreeWithTheConfigurationIsRefusedBeforeAnyWork() {
+        AtomicInteger calls = new AtomicInteger();
+        CloudFormationCustomResourceEvent forged = event("Create", null);
+        forged.setResourceProperties(Map.of("Name", "attacker"));
+
+        JsonNode body = run(request -> {
+            calls.incrementAndGet();
+            return new CustomResourceOutcome("probe/id", Map.of(), Map.of());
+        }, forged, new TestContext("probe"));
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertEquals("probe/connect-config-dev/Probe", body.path("PhysicalResourceId").asText());
+        assertTrue(body.path("Reason").asText().startsWith("Refused: Name must equal what the template sets in this"
+                + " function's environment"), body.path("Reason").asText());
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void theRollbackOfAnUpdateChangesNothingAndKeepsThePhysicalId() {
+        AtomicInteger calls = new AtomicInteger();
+        CloudFormationCustomResourceEvent rollback = event("Update", "probe/after-update");
+        rollback.setResourceProperties(Map.of("Name", "before-the-update"));
+        rollback.setOldResourceProperties(Map.of("Name", "value"));
+
+        JsonNode body = run(request -> {
+            calls.incrementAndGet();
+            return new CustomResourceOutcome("probe/other", Map.of(), Map.of());
+        }, rollback, new TestContext("probe"));
+
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertEquals("probe/after-update", body.path("PhysicalResourceId").asText());
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void aFailedCreateMayReportTheIdThatRecordsWhatItChangedButAnUpdateKeepsItsOwn() {
+        Function<CustomResourceRequest, CustomResourceOutcome> partly = request -> {
+            throw new CustomResourceFailure("2 of 5 refused", null, "probe/with-record");
+        };
+
+        JsonNode create = run(partly, event("Create", null), new TestContext("probe"));
+        JsonNode update = run(partly, event("Update", "probe/existing"), new TestContext("probe"));
+
+        assertEquals("probe/with-record", create.path("PhysicalResourceId").asText());
+        assertEquals("FAILED", update.path("Status").asText());
+        assertEquals("probe/existing", update.path("PhysicalResourceId").asText());
     }
 }

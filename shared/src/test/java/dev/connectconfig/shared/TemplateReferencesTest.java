@@ -101,11 +101,16 @@ class TemplateReferencesTest {
                         "Ref AnalyticsConsumerDb names no parameter, resource"),
                 Arguments.of("a misspelled Sub variable", "USERS_TABLE: !Sub users${ResourceLinkSuffix}",
                         "USERS_TABLE: !Sub users${ResourceLinkSufix}", "USERS_TABLE", "Sub ${ResourceLinkSufix}"),
-                Arguments.of("a GetAtt of a role SAM does not generate", "!GetAtt UsersExportFunctionRole.Arn",
-                        "!GetAtt UsersExportRole.Arn", "Resources.AnalyticsGrants.Properties.PrincipalArn",
+                Arguments.of("a GetAtt of a role SAM does not generate",
+                        "PrincipalArn: !If [HasAnalyticsPrincipalArn, !Ref AnalyticsPrincipalArn, !GetAtt"
+                                + " UsersExportFunctionRole.Arn]",
+                        "PrincipalArn: !If [HasAnalyticsPrincipalArn, !Ref AnalyticsPrincipalArn, !GetAtt"
+                                + " UsersExportRole.Arn]", "Resources.AnalyticsGrants.Properties.PrincipalArn",
                         "GetAtt UsersExportRole.Arn names no parameter, resource or SAM-generated resource"),
-                Arguments.of("a misspelled Condition", "    Condition: AnalyticsGrantsEnabled\n",
-                        "    Condition: AnalyticsGrantEnabled\n", "Resources.AnalyticsGrants",
+                Arguments.of("a misspelled Condition",
+                        "    Type: Custom::LakeFormationGrants\n    Condition: AnalyticsGrantsEnabled\n",
+                        "    Type: Custom::LakeFormationGrants\n    Condition: AnalyticsGrantEnabled\n",
+                        "Resources.AnalyticsGrants",
                         "Condition AnalyticsGrantEnabled names no condition"));
     }
 

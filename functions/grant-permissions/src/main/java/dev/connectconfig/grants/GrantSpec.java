@@ -2,10 +2,16 @@ package dev.connectconfig.grants;
 
 import dev.connectconfig.shared.cloudformation.CustomResourceFailure;
 import dev.connectconfig.shared.cloudformation.ResourceProperties;
+import dev.connectconfig.shared.cloudformation.StackConfiguration;
 import dev.connectconfig.shared.datalake.ConnectDataLake;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.lakeformation.model.DatabaseResource;
 import software.amazon.awssdk.services.lakeformation.model.Permission;
@@ -31,6 +37,18 @@ record GrantSpec(
     static final String TABLES = "Tables";
     static final String LINK_SUFFIX = "LinkSuffix";
 
+    /**
+     * Where the template sets each property in this function's environment: the work is always done with these
+     * values, and an event whose properties disagree is refused (see {@link StackConfiguration}).
+     */
+    static final String STACK_ID_VARIABLE = "STACK_ID";
+    static final String PRINCIPAL_ARN_VARIABLE = "GRANT_PRINCIPAL_ARN";
+    static final String CONSUMER_DATABASE_VARIABLE = "CONSUMER_DATABASE";
+    static final String PRODUCER_ACCOUNT_ID_VARIABLE = "PRODUCER_ACCOUNT_ID";
+    static final String PRODUCER_DATABASE_VARIABLE = "PRODUCER_DATABASE";
+    static final String TABLES_VARIABLE = "LINKED_TABLES";
+    static final String LINK_SUFFIX_VARIABLE = "LINK_SUFFIX";
+
     static final Pattern IAM_PRINCIPAL =
             Pattern.compile("arn:aws[a-z-]*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9+=,.@_/-]{1,512}");
 
@@ -45,6 +63,39 @@ record GrantSpec(
                         ConnectDataLake.NAME_RULE),
                 properties.optional(LINK_SUFFIX, ConnectDataLake.DEFAULT_LINK_SUFFIX, ConnectDataLake.SUFFIX,
                         "1 to 64 lowercase letters, digits and _"));
+    }
+
+    /** Each property and the variable the template sets it in. */
+    static final List<StackConfiguration.Variable> VARIABLES = List.of(
+            new StackConfiguration.Variable(PRINCIPAL_ARN, PRINCIPAL_ARN_VARIABLE, false),
+            new StackConfiguration.Variable(CONSUMER_DATABASE, CONSUMER_DATABASE_VARIABLE, false),
+            new StackConfiguration.Variable(PRODUCER_ACCOUNT_ID, PRODUCER_ACCOUNT_ID_VARIABLE, false),
+            new StackConfiguration.Variable(PRODUCER_DATABASE, PRODUCER_DATABASE_VARIABLE, false),
+            new StackConfiguration.Variable(TABLES, TABLES_VARIABLE, true),
+            new StackConfiguration.Variable(LINK_SUFFIX, LINK_SUFFIX_VARIABLE, false));
+
+    /** The configuration the template sets in {@code environment} (System::getenv in Lambda, a map in tests). */
+    static StackConfiguration configuration(UnaryOperator<String> environment) {
+        return StackConfiguration.from(environment, STACK_ID_VARIABLE, VARIABLES);
+    }
+
+    /** Whether {@code other} grants to the same principal on the same databases (its tables may differ). */
+    boolean sameScope(GrantSpec other) {
+        return principalArn.equals(other.principalArn) && consumerDatabase.equals(other.consumerDatabase)
+                && producerAccountId.equals(other.producerAccountId) && producerDatabase.equals(other.producerDatabase)
+                && linkSuffix.equals(other.linkSuffix);
+    }
+
+    /** Twelve hex digits that change with any value of the spec: a record of grants is read only against its spec. */
+    String fingerprint() {
+        String canonical = String.join("\n", principalArn, consumerDatabase, producerAccountId, producerDatabase,
+                linkSuffix, String.join(",", tables));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** The spec of properties that may never have been valid (a Create that failed): empty when they are not. */

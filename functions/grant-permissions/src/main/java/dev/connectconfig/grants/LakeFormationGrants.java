@@ -7,8 +7,10 @@ import dev.connectconfig.shared.cloudformation.CustomResourceFailure;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -72,12 +74,23 @@ final class LakeFormationGrants {
 
     /** The grants Lake Formation does not show as in effect for their principal. */
     List<LakeFormationGrant> absent(List<LakeFormationGrant> grants) {
-        return ParallelCalls.map(grants, PARALLELISM, grant -> inEffect(grant) ? null : grant).stream()
+        return ParallelCalls.map(grants, PARALLELISM, grant -> held(grant).containsAll(grant.permissions()) ? null
+                : grant).stream()
                 .filter(Objects::nonNull)
                 .toList();
     }
 
-    private boolean inEffect(LakeFormationGrant grant) {
+    /** Each grant's permissions that its principal already holds (all of them when it holds ALL). */
+    Map<LakeFormationGrant, Set<Permission>> held(List<LakeFormationGrant> grants) {
+        List<Set<Permission>> held = ParallelCalls.map(grants, PARALLELISM, this::held);
+        Map<LakeFormationGrant, Set<Permission>> byGrant = new LinkedHashMap<>();
+        for (int i = 0; i < grants.size(); i++) {
+            byGrant.put(grants.get(i), held.get(i));
+        }
+        return byGrant;
+    }
+
+    private Set<Permission> held(LakeFormationGrant grant) {
         Set<Permission> held = EnumSet.noneOf(Permission.class);
         try {
             for (ListPermissionsResponse page : lakeFormation.listPermissionsPaginator(request -> request
@@ -93,13 +106,17 @@ final class LakeFormationGrants {
                 }
             }
         } catch (EntityNotFoundException e) {
-            return false;
+            return Set.of();
         } catch (LakeFormationException e) {
             throw new CustomResourceFailure("Could not list the Lake Formation permissions of "
                     + grant.principalArn() + " on " + grant.id() + " (" + AwsErrors.describe(e) + "). "
-                    + GRANTOR_ADVICE, e);
+                    + advice(e), e);
         }
-        return held.contains(Permission.ALL) || held.containsAll(grant.permissions());
+        if (held.contains(Permission.ALL)) {
+            return Set.copyOf(grant.permissions());
+        }
+        held.retainAll(grant.permissions());
+        return Set.copyOf(held);
     }
 
     private static List<String> batched(List<LakeFormationGrant> grants, String operation,
@@ -114,9 +131,7 @@ final class LakeFormationGrants {
                 failures = call.apply(batch);
             } catch (LakeFormationException e) {
                 throw new CustomResourceFailure("Lake Formation " + operation + " failed ("
-                        + AwsErrors.describe(e) + "). " + (AwsErrors.isThrottling(e)
-                                ? "It kept throttling after the SDK's retries; retry the deployment."
-                                : GRANTOR_ADVICE), e);
+                        + AwsErrors.describe(e) + "). " + advice(e), e);
             }
             for (BatchPermissionsFailureEntry failure : failures) {
                 ErrorDetail error = failure.error();
@@ -129,6 +144,11 @@ final class LakeFormationGrants {
             }
         }
         return refused;
+    }
+
+    private static String advice(LakeFormationException e) {
+        return AwsErrors.isThrottling(e) ? "It kept throttling after the SDK's retries; retry the deployment."
+                : GRANTOR_ADVICE;
     }
 
     /** Granting what the principal already holds is what was wanted. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.testing.CustomResourceResponseServer;
+import dev.connectconfig.testing.TemplateEnvironment;
 import dev.connectconfig.testing.TestContext;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +41,23 @@ class GrantPermissionsHandlerIT {
     private static final Resource DATABASE = Resource.builder()
             .database(DatabaseResource.builder().name("connect_analytics_consumer").build()).build();
 
+    private static final String ANALYST = "arn:aws:iam::123456789012:role/ContactCenterAnalyst";
+
     private InMemoryLakeFormation lakeFormation;
     private CustomResourceResponseServer cloudFormation;
-    private GrantPermissionsHandler handler;
+    /** The function's environment, as the template last set it. */
+    private Map<String, String> environment;
 
     @BeforeEach
     void start() {
         lakeFormation = new InMemoryLakeFormation();
         cloudFormation = CustomResourceResponseServer.start();
-        handler = new GrantPermissionsHandler(new GrantReconciler(new LakeFormationGrants(lakeFormation)));
+        configureAs(event("create.json"));
+    }
+
+    /** The environment the template sets when its properties are {@code event}'s: the same values in both places. */
+    private void configureAs(CloudFormationCustomResourceEvent event) {
+        environment = TemplateEnvironment.of(event, GrantSpec.STACK_ID_VARIABLE, GrantSpec.VARIABLES);
     }
 
     @AfterEach
@@ -70,13 +79,31 @@ class GrantPermissionsHandlerIT {
         return cloudFormation.event(EVENTS + "/" + file);
     }
 
+    private GrantPermissionsHandler handler() {
+        return new GrantPermissionsHandler(new GrantReconciler(new LakeFormationGrants(lakeFormation),
+                GrantSpec.configuration(environment::get)));
+    }
+
+    /** The event as the function sees it with its current environment. */
     private JsonNode send(CloudFormationCustomResourceEvent event) {
-        handler.handleRequest(event, new TestContext("GrantPermissions"));
+        handler().handleRequest(event, new TestContext("GrantPermissions"));
         return cloudFormation.awaitBody();
     }
 
-    private JsonNode send(String file) {
-        return send(event(file));
+    /** What a deployment does: the function's environment gets the template's values first, then the event comes. */
+    private JsonNode deploy(CloudFormationCustomResourceEvent event) {
+        configureAs(event);
+        return send(event);
+    }
+
+    private JsonNode deploy(String file) {
+        return deploy(event(file));
+    }
+
+    /** {@code event} carrying the physical id of {@code previous}'s answer, as CloudFormation sends it. */
+    private static CloudFormationCustomResourceEvent after(JsonNode previous, CloudFormationCustomResourceEvent event) {
+        event.setPhysicalResourceId(previous.path("PhysicalResourceId").asText());
+        return event;
     }
 
     private List<String> ids(List<BatchPermissionsRequestEntry> entries) {
@@ -85,10 +112,11 @@ class GrantPermissionsHandlerIT {
 
     @Test
     void createGrantsDatabaseLinksAndTargetsInBatchesOfTwenty() {
-        JsonNode body = send("create.json");
+        JsonNode body = deploy("create.json");
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
-        assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
+        assertTrue(body.path("PhysicalResourceId").asText().startsWith(PHYSICAL_ID + "/"),
+                "the id records what was granted: " + body.path("PhysicalResourceId").asText());
         assertEquals(47, body.path("Data").path("GrantsInEffect").asInt(), "1 database + 23 links + 23 targets");
         assertEquals(EXPORT_ROLE, body.path("Data").path("PrincipalArn").asText());
         assertEquals(List.of(20, 20, 7), lakeFormation.grantBatchSizes());
@@ -103,7 +131,7 @@ class GrantPermissionsHandlerIT {
 
     @Test
     void afterGrantingEveryGrantIsCheckedWithListPermissions() {
-        send("create.json");
+        deploy("create.json");
 
         List<ListPermissionsRequest> checks = lakeFormation.requests(ListPermissionsRequest.class);
         assertTrue(checks.stream().allMatch(r -> EXPORT_ROLE.equals(r.principal().dataLakePrincipalIdentifier())));
@@ -115,10 +143,12 @@ class GrantPermissionsHandlerIT {
         lakeFormation.existing(EXPORT_ROLE, DATABASE, Permission.DESCRIBE);
         lakeFormation.existing(EXPORT_ROLE, target("users"), Permission.SELECT, Permission.DESCRIBE);
 
-        JsonNode body = send("create.json");
+        JsonNode body = deploy("create.json");
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(47, body.path("Data").path("GrantsInEffect").asInt());
+        assertEquals(2, body.path("Data").path("AlreadyHeld").asInt());
+        assertEquals(45, body.path("Data").path("Granted").asInt(), "only what was not in effect");
     }
 
     @Test
@@ -126,7 +156,7 @@ class GrantPermissionsHandlerIT {
         lakeFormation.refuse("target:users", "AccessDeniedException");
         lakeFormation.refuse("link:bot_slots_link", "EntityNotFoundException");
 
-        JsonNode body = send("create.json");
+        JsonNode body = deploy("create.json");
 
         assertEquals("FAILED", body.path("Status").asText());
         assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
@@ -142,7 +172,7 @@ class GrantPermissionsHandlerIT {
     void aGrantThatDoesNotShowInListPermissionsFailsTheResource() {
         lakeFormation.dropSilently("link:users_link");
 
-        JsonNode body = send("create.json");
+        JsonNode body = deploy("create.json");
 
         assertEquals("FAILED", body.path("Status").asText());
         assertTrue(body.path("Reason").asText().startsWith("Lake Formation does not show 1 of 47 grants for "
@@ -151,13 +181,13 @@ class GrantPermissionsHandlerIT {
 
     @Test
     void updateGrantsWhatIsNewAndRevokesWhatWasRemoved() {
-        send("create.json");
+        JsonNode created = deploy("create.json");
         int grantCalls = lakeFormation.requests(BatchGrantPermissionsRequest.class).size();
 
-        JsonNode body = send("update.json");
+        JsonNode body = deploy(after(created, event("update.json")));
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
-        assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
+        assertTrue(body.path("PhysicalResourceId").asText().startsWith(PHYSICAL_ID + "/"));
         assertEquals(2, body.path("Data").path("Granted").asInt());
         assertEquals(2, body.path("Data").path("Revoked").asInt());
         assertEquals(47, body.path("Data").path("GrantsInEffect").asInt());
@@ -176,22 +206,24 @@ class GrantPermissionsHandlerIT {
 
     @Test
     void aRedeployWithTheSameListGrantsAndRevokesNothing() {
-        send("create.json");
+        JsonNode created = deploy("create.json");
         int grantCalls = lakeFormation.requests(BatchGrantPermissionsRequest.class).size();
-        JsonNode body = send(cloudFormation.unchangedUpdate(EVENTS));
+        JsonNode body = send(after(created, cloudFormation.unchangedUpdate(EVENTS)));
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(0, body.path("Data").path("Granted").asInt());
         assertEquals(grantCalls, lakeFormation.requests(BatchGrantPermissionsRequest.class).size());
         assertTrue(lakeFormation.requests(BatchRevokePermissionsRequest.class).isEmpty());
+        assertEquals(created.path("PhysicalResourceId").asText(), body.path("PhysicalResourceId").asText(),
+                "nothing changed, so the same record");
     }
 
     @Test
     void anUpdateRegrantsAPermissionRevokedOutsideCloudFormation() {
-        send("create.json");
+        JsonNode created = deploy("create.json");
         lakeFormation.batchRevokePermissions(r -> r.entries(new LakeFormationGrant("drift", EXPORT_ROLE,
                 link("users_link"), List.of(Permission.DESCRIBE)).entry()));
-        JsonNode body = send(cloudFormation.unchangedUpdate(EVENTS));
+        JsonNode body = send(after(created, cloudFormation.unchangedUpdate(EVENTS)));
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(1, body.path("Data").path("Granted").asInt());
@@ -199,38 +231,40 @@ class GrantPermissionsHandlerIT {
     }
 
     @Test
-    void thePrincipalIsAPropertyAndChangingItMovesTheGrants() {
-        String analyst = "arn:aws:iam::123456789012:role/ContactCenterAnalyst";
-        send("create.json");
-        CloudFormationCustomResourceEvent update = cloudFormation.unchangedUpdate(EVENTS);
-        withProperty(update, "PrincipalArn", analyst);
+    void changingThePrincipalInTheTemplateGrantsTheNewOneAndLeavesTheOldOnesGrantsInPlace() {
+        JsonNode created = deploy("create.json");
+        CloudFormationCustomResourceEvent update = after(created, cloudFormation.unchangedUpdate(EVENTS));
+        withProperty(update, "PrincipalArn", ANALYST);
 
-        JsonNode body = send(update);
+        JsonNode body = deploy(update);
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
-        assertEquals(47, lakeFormation.grantsOf(analyst).size());
-        assertTrue(lakeFormation.grantsOf(EXPORT_ROLE).isEmpty());
-        assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
+        assertEquals(47, lakeFormation.grantsOf(ANALYST).size());
+        assertEquals(0, body.path("Data").path("Revoked").asInt());
+        assertEquals(47, lakeFormation.grantsOf(EXPORT_ROLE).size(),
+                "the old principal is named only by the event now, and an event never decides a revocation");
+        assertTrue(lakeFormation.requests(BatchRevokePermissionsRequest.class).isEmpty());
+        assertTrue(body.path("PhysicalResourceId").asText().startsWith(PHYSICAL_ID + "/"));
     }
 
     @Test
     void deleteRevokesWhatItGrantedAndIsIdempotent() {
-        send("create.json");
-        send("update.json");
+        JsonNode created = deploy("create.json");
+        JsonNode updated = deploy(after(created, event("update.json")));
 
-        JsonNode first = send("delete.json");
-        JsonNode again = send("delete.json");
+        JsonNode first = send(after(updated, event("delete.json")));
+        JsonNode again = send(after(updated, event("delete.json")));
 
         assertEquals("SUCCESS", first.path("Status").asText(), first.toString());
         assertEquals(47, first.path("Data").path("Revoked").asInt());
         assertTrue(lakeFormation.grantsOf(EXPORT_ROLE).isEmpty());
         assertEquals("SUCCESS", again.path("Status").asText(), again.toString());
-        assertEquals(PHYSICAL_ID, again.path("PhysicalResourceId").asText());
+        assertEquals(updated.path("PhysicalResourceId").asText(), again.path("PhysicalResourceId").asText());
     }
 
     @Test
     void anInvalidPrincipalFailsBeforeAnyLakeFormationCall() {
-        JsonNode body = send(withProperty(event("create.json"), "PrincipalArn", "UsersExportFunctionRole"));
+        JsonNode body = deploy(withProperty(event("create.json"), "PrincipalArn", "UsersExportFunctionRole"));
 
         assertEquals("FAILED", body.path("Status").asText());
         assertEquals("Property PrincipalArn: 'UsersExportFunctionRole' is not the ARN of an IAM role or user",
@@ -241,7 +275,7 @@ class GrantPermissionsHandlerIT {
 
     @Test
     void theRollbackDeleteOfACreateWithInvalidPropertiesSucceedsWithoutCalls() {
-        JsonNode body = send(withProperty(event("delete.json"), "ProducerAccountId", null));
+        JsonNode body = deploy(withProperty(event("delete.json"), "ProducerAccountId", null));
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertTrue(lakeFormation.requests().isEmpty());
@@ -251,7 +285,7 @@ class GrantPermissionsHandlerIT {
     void throttlingBeyondTheSdksRetriesFailsWithAdvice() {
         lakeFormation.faults().throttle();
 
-        JsonNode body = send("create.json");
+        JsonNode body = deploy("create.json");
 
         assertEquals("FAILED", body.path("Status").asText());
         String reason = body.path("Reason").asText();
@@ -260,8 +294,11 @@ class GrantPermissionsHandlerIT {
 
     @Test
     void workStillRunningNearTheDeadlineIsAnsweredFailedBeforeTheFunctionTimesOut() throws Exception {
+        JsonNode created = deploy("create.json");
         lakeFormation.faults().hangUntil(new CountDownLatch(1));
-        CloudFormationCustomResourceEvent delete = event("delete.json");
+        CloudFormationCustomResourceEvent delete = after(created, withProperty(event("delete.json"), "Tables",
+                event("create.json").getResourceProperties().get("Tables")));
+        GrantPermissionsHandler handler = handler();
         TestContext context = new TestContext("GrantPermissions", 4_000);
 
         handler.handleRequest(delete, context);
@@ -269,9 +306,184 @@ class GrantPermissionsHandlerIT {
 
         assertTrue(context.getRemainingTimeInMillis() > 0, "answered before the function's deadline");
         assertEquals("FAILED", body.path("Status").asText());
-        assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
+        assertEquals(created.path("PhysicalResourceId").asText(), body.path("PhysicalResourceId").asText());
         assertTrue(body.path("Reason").asText().startsWith("Timed out after "), body.path("Reason").asText());
         assertTrue(lakeFormation.faults().interrupted().await(5, TimeUnit.SECONDS),
                 "the abandoned call was interrupted");
+    }
+
+    // ---- Forged events: whoever may invoke the function cannot make it grant or revoke anything else.
+
+    @Test
+    void aForgedCreateForAnotherPrincipalIsRefusedAndChangesNothing() {
+        JsonNode body = send(withProperty(event("create.json"), "PrincipalArn",
+                "arn:aws:iam::123456789012:role/Intruder"));
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
+        assertTrue(body.path("Reason").asText().startsWith("Refused: PrincipalArn must equal what the template sets"
+                + " in this function's environment"), body.path("Reason").asText());
+        assertTrue(lakeFormation.requests().isEmpty(), "not one Lake Formation call");
+    }
+
+    @Test
+    void aForgedCreateForOtherTablesIsRefusedAndChangesNothing() {
+        JsonNode body = send(withProperty(event("create.json"), "Tables", List.of("contact_record", "payroll")));
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertTrue(body.path("Reason").asText().startsWith("Refused: Tables must equal"), body.path("Reason").asText());
+        assertTrue(lakeFormation.requests().isEmpty());
+    }
+
+    @Test
+    void aForgedUpdateNamingAnotherProducerIsRefusedAndChangesNothing() {
+        JsonNode created = deploy("create.json");
+        int calls = lakeFormation.requests().size();
+
+        CloudFormationCustomResourceEvent forged = after(created, withProperty(cloudFormation.unchangedUpdate(EVENTS),
+                "ProducerAccountId", "999999999999"));
+        forged.setOldResourceProperties(forged.getResourceProperties());
+
+        JsonNode body = send(forged);
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertTrue(body.path("Reason").asText().startsWith("Refused: ProducerAccountId must equal"),
+                body.path("Reason").asText());
+        assertEquals(calls, lakeFormation.requests().size());
+        assertEquals(47, lakeFormation.grantsOf(EXPORT_ROLE).size());
+    }
+
+    @Test
+    void eventsFromAnotherStackAreRefusedAndChangeNothing() {
+        JsonNode created = deploy("create.json");
+        int calls = lakeFormation.requests().size();
+        String otherStack = "arn:aws:cloudformation:us-east-1:123456789012:stack/other/0a0b0c0d";
+        CloudFormationCustomResourceEvent create = event("create.json");
+        create.setStackId(otherStack);
+        CloudFormationCustomResourceEvent delete = after(created, event("delete.json"));
+        delete.setStackId(otherStack);
+
+        JsonNode refusedCreate = send(create);
+        JsonNode refusedDelete = send(delete);
+
+        assertEquals("FAILED", refusedCreate.path("Status").asText());
+        assertEquals("Refused: this function serves stack connect-config-dev only, and the event names stack other."
+                + " Nothing was changed.", refusedCreate.path("Reason").asText());
+        assertEquals("FAILED", refusedDelete.path("Status").asText());
+        assertEquals(calls, lakeFormation.requests().size());
+        assertEquals(47, lakeFormation.grantsOf(EXPORT_ROLE).size());
+    }
+
+    @Test
+    void aForgedDeleteForAnotherPrincipalRevokesNothing() {
+        lakeFormation.existing(ANALYST, target("contact_record"), Permission.SELECT, Permission.DESCRIBE);
+        JsonNode created = deploy("create.json");
+
+        JsonNode body = send(after(created, withProperty(event("delete.json"), "PrincipalArn", ANALYST)));
+
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertEquals(0, body.path("Data").path("Revoked").asInt());
+        assertTrue(lakeFormation.requests(BatchRevokePermissionsRequest.class).isEmpty());
+        assertEquals(Set.of(Permission.SELECT, Permission.DESCRIBE), lakeFormation.grantsOf(ANALYST)
+                .get(target("contact_record")));
+        assertEquals(47, lakeFormation.grantsOf(EXPORT_ROLE).size());
+    }
+
+    // ---- Nothing the stack did not grant is ever revoked.
+
+    @Test
+    void aRoleThatHadSelectOnContactRecordBeforeTheStackKeepsItAfterTheStackIsDeleted() {
+        lakeFormation.existing(EXPORT_ROLE, target("contact_record"), Permission.SELECT, Permission.DESCRIBE);
+        lakeFormation.existing(EXPORT_ROLE, link("users_link"), Permission.DESCRIBE);
+        lakeFormation.existing(EXPORT_ROLE, target("users"), Permission.SELECT);
+
+        JsonNode created = deploy("create.json");
+        JsonNode deleted = send(after(created, withProperty(event("delete.json"), "Tables",
+                event("create.json").getResourceProperties().get("Tables"))));
+
+        assertEquals("SUCCESS", deleted.path("Status").asText(), deleted.toString());
+        assertEquals(3, created.path("Data").path("AlreadyHeld").asInt(), "contact_record and users_link in"
+                + " full, users' target in part");
+        assertEquals(Map.of(target("contact_record"), Set.of(Permission.SELECT, Permission.DESCRIBE),
+                link("users_link"), Set.of(Permission.DESCRIBE),
+                target("users"), Set.of(Permission.SELECT)), lakeFormation.grantsOf(EXPORT_ROLE),
+                "exactly what the role held before; the DESCRIBE the stack added on users is gone");
+    }
+
+    @Test
+    void anUpdateRevokesOnlyWhatThisResourceGranted() {
+        lakeFormation.existing(EXPORT_ROLE, target("outbound_campaign_events"), Permission.SELECT,
+                Permission.DESCRIBE);
+        JsonNode created = deploy("create.json");
+
+        JsonNode body = deploy(after(created, event("update.json")));
+
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertEquals(1, body.path("Data").path("Revoked").asInt());
+        List<BatchRevokePermissionsRequest> revokes = lakeFormation.requests(BatchRevokePermissionsRequest.class);
+        assertEquals(List.of("link:outbound_campaign_events_link"), ids(revokes.get(0).entries()));
+        assertEquals(Set.of(Permission.SELECT, Permission.DESCRIBE), lakeFormation.grantsOf(EXPORT_ROLE)
+                .get(target("outbound_campaign_events")));
+    }
+
+    @Test
+    void theRollbackOfAFailedCreateRevokesOnlyWhatItGranted() {
+        lakeFormation.existing(EXPORT_ROLE, target("contact_record"), Permission.SELECT, Permission.DESCRIBE);
+        lakeFormation.refuse("link:bot_slots_link", "AccessDeniedException");
+
+        JsonNode failed = deploy("create.json");
+        JsonNode rollback = send(after(failed, withProperty(event("delete.json"), "Tables",
+                event("create.json").getResourceProperties().get("Tables"))));
+
+        assertEquals("FAILED", failed.path("Status").asText());
+        assertEquals("SUCCESS", rollback.path("Status").asText(), rollback.toString());
+        assertEquals(Map.of(target("contact_record"), Set.of(Permission.SELECT, Permission.DESCRIBE)),
+                lakeFormation.grantsOf(EXPORT_ROLE), "what the failed Create granted is revoked, nothing else");
+    }
+
+    @Test
+    void theDeleteOfTheIdAnUpdateReplacedRevokesNothingTheNewIdHolds() {
+        JsonNode created = deploy("create.json");
+        JsonNode updated = deploy(after(created, event("update.json")));
+        CloudFormationCustomResourceEvent cleanup = after(created, event("delete.json"));
+        cleanup.setResourceProperties(event("create.json").getResourceProperties());
+
+        JsonNode body = send(cleanup);
+
+        assertTrue(!created.path("PhysicalResourceId").asText().equals(updated.path("PhysicalResourceId").asText()));
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertEquals(0, body.path("Data").path("Revoked").asInt());
+        assertEquals(47, lakeFormation.grantsOf(EXPORT_ROLE).size());
+    }
+
+    @Test
+    void theRollbackOfAnUpdateToPropertiesTheFunctionNoLongerHasChangesNothing() {
+        JsonNode created = deploy("create.json");
+        configureAs(event("update.json"));
+        int calls = lakeFormation.requests().size();
+        CloudFormationCustomResourceEvent rollback = after(created, event("update.json"));
+        rollback.setResourceProperties(event("create.json").getResourceProperties());
+        rollback.setOldResourceProperties(event("update.json").getResourceProperties());
+
+        JsonNode body = send(rollback);
+
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertEquals(created.path("PhysicalResourceId").asText(), body.path("PhysicalResourceId").asText());
+        assertEquals(calls, lakeFormation.requests().size());
+    }
+
+    @Test
+    void anUpdateWithTheSameConfigurationKeepsThePhysicalIdEvenWhenItRegrantsWhatWasHeldBefore() {
+        lakeFormation.existing(EXPORT_ROLE, target("users"), Permission.SELECT, Permission.DESCRIBE);
+        JsonNode created = deploy("create.json");
+        lakeFormation.batchRevokePermissions(r -> r.entries(new LakeFormationGrant("drift", EXPORT_ROLE,
+                target("users"), List.of(Permission.SELECT, Permission.DESCRIBE)).entry()));
+
+        JsonNode body = send(after(created, cloudFormation.unchangedUpdate(EVENTS)));
+
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertEquals(1, body.path("Data").path("Granted").asInt(), "the export needs it, so it is granted again");
+        assertEquals(created.path("PhysicalResourceId").asText(), body.path("PhysicalResourceId").asText(),
+                "a new id would make CloudFormation delete the old one with properties that still agree");
     }
 }

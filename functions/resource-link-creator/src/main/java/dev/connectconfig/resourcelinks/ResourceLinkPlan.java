@@ -74,6 +74,11 @@ record ResourceLinkPlan(
         return new ResourceLinkPlan(create, update, delete, unchanged, conflicts, missing, linked);
     }
 
+    /** This plan as it would be reported without writing: what is not right yet counts as nothing. */
+    ResourceLinkPlan unchangedOnly() {
+        return new ResourceLinkPlan(List.of(), List.of(), List.of(), unchanged, conflicts, missingTables, linkedTables);
+    }
+
     boolean writesNothing() {
         return create.isEmpty() && update.isEmpty() && delete.isEmpty();
     }

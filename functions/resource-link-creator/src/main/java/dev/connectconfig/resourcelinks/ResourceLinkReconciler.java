@@ -6,6 +6,7 @@ import dev.connectconfig.shared.cloudformation.CustomResourceFailure;
 import dev.connectconfig.shared.cloudformation.CustomResourceLifecycle;
 import dev.connectconfig.shared.cloudformation.CustomResourceOutcome;
 import dev.connectconfig.shared.cloudformation.CustomResourceRequest;
+import dev.connectconfig.shared.cloudformation.StackConfiguration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,21 +25,38 @@ final class ResourceLinkReconciler implements CustomResourceLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ResourceLinkReconciler.class);
 
     private final GlueResourceLinks glue;
+    private final StackConfiguration configuration;
 
-    ResourceLinkReconciler(GlueResourceLinks glue) {
+    ResourceLinkReconciler(GlueResourceLinks glue, StackConfiguration configuration) {
         this.glue = glue;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public StackConfiguration configuration() {
+        return configuration;
     }
 
     @Override
     public String physicalIdOnCreate(CustomResourceRequest request) {
-        return ResourceLinkSpec.physicalId(request);
+        return ResourceLinkSpec.physicalId(request, configuration.asProperties());
     }
 
     /** Create and Update. */
     @Override
     public CustomResourceOutcome apply(CustomResourceRequest request) {
-        ResourceLinkSpec spec = ResourceLinkSpec.from(request.properties());
-        String managedBy = ResourceLinkSpec.physicalId(request);
+        return reconcile(request, true);
+    }
+
+    /** The rollback of an update (see {@link CustomResourceLifecycle#keep}): reads, reports, writes nothing. */
+    @Override
+    public CustomResourceOutcome keep(CustomResourceRequest request) {
+        return reconcile(request, false);
+    }
+
+    private CustomResourceOutcome reconcile(CustomResourceRequest request, boolean write) {
+        ResourceLinkSpec spec = ResourceLinkSpec.from(configuration.asProperties());
+        String managedBy = ResourceLinkSpec.physicalId(request, configuration.asProperties());
         String database = spec.consumerDatabase();
 
         Map<String, Table> producer = glue.producerTables(spec);
@@ -46,6 +64,10 @@ final class ResourceLinkReconciler implements CustomResourceLifecycle {
                 "The consumer database " + database + " does not exist: create it first (template.yaml's"
                         + " AnalyticsConsumerDatabase does) or correct ConsumerDatabase."));
         ResourceLinkPlan plan = ResourceLinkPlan.of(spec, producer.keySet(), existing, managedBy);
+        if (!write) {
+            LOG.warn("rollback of an update: links left as they are", entry("consumerDatabase", database));
+            return outcome(request.physicalResourceId(), spec, plan.unchangedOnly());
+        }
 
         if (!plan.missingTables().isEmpty()) {
             String where = spec.producerAccountId() + "." + spec.producerDatabase();
@@ -79,6 +101,11 @@ final class ResourceLinkReconciler implements CustomResourceLifecycle {
         LOG.info("resource links reconciled", entry("consumerDatabase", database),
                 entry("created", names(plan.create())), entry("updated", names(plan.update())),
                 entry("deleted", plan.delete()), entry("unchanged", plan.unchanged().size()));
+        return outcome(managedBy, spec, plan);
+    }
+
+    private static CustomResourceOutcome outcome(String physicalId, ResourceLinkSpec spec, ResourceLinkPlan plan) {
+        String database = spec.consumerDatabase();
         List<String> linkNames = plan.linkedTables().stream().map(spec::linkName).toList();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("Created", plan.create().size());
@@ -89,21 +116,26 @@ final class ResourceLinkReconciler implements CustomResourceLifecycle {
         data.put("LinkNames", String.join(",", linkNames));
         data.put("LinkedTables", String.join(",", plan.linkedTables()));
         data.put("MissingTables", String.join(",", plan.missingTables()));
-        return new CustomResourceOutcome(managedBy, data, Map.of(
+        return new CustomResourceOutcome(physicalId, data, Map.of(
                 "LinksCreated", (double) plan.create().size(),
                 "LinksUpdated", (double) plan.update().size(),
                 "LinksDeleted", (double) plan.delete().size()));
     }
 
-    /** Delete: removes the links this resource made (those carrying its physical id); nothing else. */
+    /**
+     * Delete: removes the links this resource made (those carrying its physical id); nothing else. The id must be one
+     * this stack's resource issued; its database may be an earlier one (CloudFormation deletes a replaced resource's
+     * links through the old id), since only links marked with that very id are ever deleted.
+     */
     @Override
     public CustomResourceOutcome remove(CustomResourceRequest request) {
         String managedBy = request.physicalResourceId();
-        String database = ResourceLinkSpec.consumerDatabaseOf(managedBy);
+        boolean issuedHere = managedBy != null && managedBy.startsWith(ResourceLinkSpec.base(request) + "/");
+        String database = issuedHere ? ResourceLinkSpec.consumerDatabaseOf(managedBy) : null;
         List<String> mine = List.of();
         if (database == null) {
-            LOG.info("nothing to delete: the resource never got as far as a database",
-                    entry("physicalResourceId", managedBy));
+            LOG.info("nothing to delete: the resource never got as far as a database, or the id is not one this"
+                    + " resource issued", entry("physicalResourceId", managedBy));
         } else {
             Optional<Map<String, Table>> existing = glue.consumerTables(database);
             mine = existing.map(tables -> tables.values().stream()

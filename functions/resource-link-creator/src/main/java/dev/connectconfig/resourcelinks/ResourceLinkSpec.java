@@ -3,8 +3,10 @@ package dev.connectconfig.resourcelinks;
 import dev.connectconfig.shared.cloudformation.CustomResourceRequest;
 import dev.connectconfig.shared.cloudformation.InvalidPropertyException;
 import dev.connectconfig.shared.cloudformation.ResourceProperties;
+import dev.connectconfig.shared.cloudformation.StackConfiguration;
 import dev.connectconfig.shared.datalake.ConnectDataLake;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * What the {@code Custom::ResourceLinks} resource asks for: a link {@code <table><suffix>} in the consumer database
@@ -24,6 +26,18 @@ record ResourceLinkSpec(
     static final String TABLES = "Tables";
     static final String LINK_SUFFIX = "LinkSuffix";
     static final String MISSING_TABLES = "MissingTables";
+
+    /**
+     * Where the template sets each property in this function's environment: the links are always made from these
+     * values, and an event whose properties disagree is refused (see {@link StackConfiguration}).
+     */
+    static final String STACK_ID_VARIABLE = "STACK_ID";
+    static final String PRODUCER_ACCOUNT_ID_VARIABLE = "PRODUCER_ACCOUNT_ID";
+    static final String PRODUCER_DATABASE_VARIABLE = "PRODUCER_DATABASE";
+    static final String CONSUMER_DATABASE_VARIABLE = "CONSUMER_DATABASE";
+    static final String TABLES_VARIABLE = "DATA_LAKE_TABLES";
+    static final String LINK_SUFFIX_VARIABLE = "LINK_SUFFIX";
+    static final String MISSING_TABLES_VARIABLE = "MISSING_TABLES";
 
     /** CloudFormation refuses a response over 4,096 bytes; the Data names every link, so the list is bounded. */
     static final int MAX_RESPONSE_BYTES = 4_096;
@@ -64,6 +78,20 @@ record ResourceLinkSpec(
         return spec;
     }
 
+    /** Each property and the variable the template sets it in. */
+    static final List<StackConfiguration.Variable> VARIABLES = List.of(
+            new StackConfiguration.Variable(PRODUCER_ACCOUNT_ID, PRODUCER_ACCOUNT_ID_VARIABLE, false),
+            new StackConfiguration.Variable(PRODUCER_DATABASE, PRODUCER_DATABASE_VARIABLE, false),
+            new StackConfiguration.Variable(CONSUMER_DATABASE, CONSUMER_DATABASE_VARIABLE, false),
+            new StackConfiguration.Variable(TABLES, TABLES_VARIABLE, true),
+            new StackConfiguration.Variable(LINK_SUFFIX, LINK_SUFFIX_VARIABLE, false),
+            new StackConfiguration.Variable(MISSING_TABLES, MISSING_TABLES_VARIABLE, false));
+
+    /** The configuration the template sets in {@code environment} (System::getenv in Lambda, a map in tests). */
+    static StackConfiguration configuration(UnaryOperator<String> environment) {
+        return StackConfiguration.from(environment, STACK_ID_VARIABLE, VARIABLES);
+    }
+
     String linkName(String table) {
         return ConnectDataLake.linkName(table, linkSuffix);
     }
@@ -86,14 +114,19 @@ record ResourceLinkSpec(
      * links to another database is a replacement: CloudFormation then deletes the old links through this id. The id
      * also marks the links this resource made. Never throws: a Create with bad properties still gets an id.
      */
-    static String physicalId(CustomResourceRequest request) {
-        String base = "resource-links/" + request.stackName() + "/" + request.logicalResourceId();
+    static String physicalId(CustomResourceRequest request, ResourceProperties properties) {
+        String base = base(request);
         try {
-            return base + "/" + request.properties().required(CONSUMER_DATABASE, ConnectDataLake.NAME,
+            return base + "/" + properties.required(CONSUMER_DATABASE, ConnectDataLake.NAME,
                     ConnectDataLake.NAME_RULE);
         } catch (InvalidPropertyException e) {
             return base;
         }
+    }
+
+    /** {@code resource-links/<stack>/<logical id>}: every id this resource issues starts with it. */
+    static String base(CustomResourceRequest request) {
+        return "resource-links/" + request.stackName() + "/" + request.logicalResourceId();
     }
 
     /** The consumer database named in a physical id this resource issued, or null. */

@@ -18,8 +18,7 @@ class AnalyticsTemplateTest {
     private static final CloudFormationTemplate TEMPLATE = CloudFormationTemplate.load();
     private static final List<String> ANALYTICS_RESOURCES = List.of("AnalyticsConsumerDatabase",
             "AthenaResultsBucket", "AthenaResultsBucketPolicy", "AnalyticsWorkGroup", "ResourceLinkCreatorFunction",
-            "ResourceLinkCreatorLogGroup", "GrantPermissionsFunction", "GrantPermissionsLogGroup",
-            "AnalyticsResourceLinks");
+            "ResourceLinkCreatorLogGroup", "GrantPermissionsFunction", "GrantPermissionsLogGroup");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> resource(String logicalId) {
@@ -50,13 +49,18 @@ class AnalyticsTemplateTest {
         for (String logicalId : ANALYTICS_RESOURCES) {
             assertEquals("EnableAnalytics", resource(logicalId).get("Condition"), logicalId);
         }
+        // Links and grants both need the setup role to be a Lake Formation administrator, which the first
+        // deployment (ManageLakeFormationGrants=false) makes possible: they come with the second.
         assertEquals("AnalyticsGrantsEnabled", resource("AnalyticsGrants").get("Condition"));
+        assertEquals("AnalyticsGrantsEnabled", resource("AnalyticsResourceLinks").get("Condition"));
         assertTrue(at(TEMPLATE.root(), "Conditions", "AnalyticsGrantsEnabled").toString()
                 .contains("{Condition=EnableAnalytics}"));
         for (String output : List.of("AnalyticsDatabaseName", "AnalyticsWorkGroupName", "AthenaResultsBucketName",
-                "AnalyticsResourceLinkNames", "GrantPermissionsRoleArn")) {
+                "GrantPermissionsRoleArn")) {
             assertEquals("EnableAnalytics", at(TEMPLATE.root(), "Outputs", output, "Condition"), output);
         }
+        assertEquals("AnalyticsGrantsEnabled", at(TEMPLATE.root(), "Outputs", "AnalyticsResourceLinkNames",
+                "Condition"));
         assertEquals(Map.of("Fn::GetAtt", List.of("AnalyticsResourceLinks", "LinkNames")),
                 at(TEMPLATE.root(), "Outputs", "AnalyticsResourceLinkNames", "Value"));
     }
@@ -72,6 +76,39 @@ class AnalyticsTemplateTest {
         assertEquals(Map.of("Ref", "ProducerAccountId"), links.get(ResourceLinkSpec.PRODUCER_ACCOUNT_ID));
         assertEquals(Map.of("Ref", "ResourceLinkSuffix"), links.get(ResourceLinkSpec.LINK_SUFFIX));
         assertEquals(Map.of("Ref", "MissingDataLakeTables"), links.get(ResourceLinkSpec.MISSING_TABLES));
+    }
+
+    @Test
+    void theLinksFunctionsEnvironmentSetsEveryDecidingPropertyToTheSameValue() {
+        Map<String, Object> links = TEMPLATE.properties("AnalyticsResourceLinks");
+        Map<?, ?> variables = (Map<?, ?>) at(TEMPLATE.properties("ResourceLinkCreatorFunction"), "Environment",
+                "Variables");
+
+        assertEquals(Map.of("Ref", "AWS::StackId"), variables.get(ResourceLinkSpec.STACK_ID_VARIABLE));
+        for (var variable : ResourceLinkSpec.VARIABLES) {
+            Object property = links.get(variable.property());
+            assertEquals(variable.isList() ? Map.of("Fn::Join", List.of(",", property)) : property,
+                    variables.get(variable.variable()), variable.variable());
+        }
+    }
+
+    @Test
+    void theGrantsFunctionsEnvironmentSetsEveryDecidingPropertyToTheSameValue() {
+        Map<String, Object> grants = TEMPLATE.properties("AnalyticsGrants");
+        Map<?, ?> variables = (Map<?, ?>) at(TEMPLATE.properties("GrantPermissionsFunction"), "Environment",
+                "Variables");
+
+        assertEquals(Map.of("Ref", "AWS::StackId"), variables.get("STACK_ID"));
+        assertEquals(grants.get("PrincipalArn"), variables.get("GRANT_PRINCIPAL_ARN"));
+        assertEquals(grants.get("ProducerAccountId"), variables.get("PRODUCER_ACCOUNT_ID"));
+        assertEquals(grants.get("ProducerDatabase"), variables.get("PRODUCER_DATABASE"));
+        assertEquals(grants.get("LinkSuffix"), variables.get("LINK_SUFFIX"));
+        // The links' own attributes, read where the grants resource reads them (the function exists without them).
+        assertEquals(Map.of("Ref", "AnalyticsConsumerDatabase"), variables.get("CONSUMER_DATABASE"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("AnalyticsResourceLinks", "ConsumerDatabase")),
+                grants.get("ConsumerDatabase"));
+        assertEquals(Map.of("Fn::If", List.of("AnalyticsGrantsEnabled", Map.of("Fn::GetAtt",
+                List.of("AnalyticsResourceLinks", "LinkedTables")), "")), variables.get("LINKED_TABLES"));
     }
 
     @Test
@@ -141,9 +178,20 @@ class AnalyticsTemplateTest {
     }
 
     @Test
+    void theLinkCreatorRunsAsTheOneSetupRoleThatIsMadeALakeFormationAdministrator() {
+        // In the consumer account only Lake Formation administrators and principals granted permissions see the
+        // shared database: the links are made by the same role the README makes an administrator.
+        assertEquals(Map.of("Fn::GetAtt", List.of("GrantPermissionsFunctionRole", "Arn")),
+                TEMPLATE.properties("ResourceLinkCreatorFunction").get("Role"));
+        assertFalse(TEMPLATE.properties("ResourceLinkCreatorFunction").containsKey("Policies"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("GrantPermissionsFunctionRole", "Arn")),
+                at(TEMPLATE.root(), "Outputs", "GrantPermissionsRoleArn", "Value"));
+    }
+
+    @Test
     void glueAccessIsLimitedToTheConsumerDatabaseAndTheProducersDataLake() {
-        List<?> statements = (List<?>) at(((List<?>) TEMPLATE.properties("ResourceLinkCreatorFunction")
-                .get("Policies")).get(0), "Statement");
+        List<?> statements = ((List<?>) at(((List<?>) TEMPLATE.properties("GrantPermissionsFunction")
+                .get("Policies")).get(0), "Statement")).subList(2, 4);
 
         for (Object statement : statements) {
             List<?> resources = (List<?>) at(statement, "Resource");

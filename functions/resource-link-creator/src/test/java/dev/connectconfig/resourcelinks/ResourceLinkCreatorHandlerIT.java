@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResource
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.shared.datalake.ConnectDataLake;
 import dev.connectconfig.testing.CustomResourceResponseServer;
+import dev.connectconfig.testing.TemplateEnvironment;
 import dev.connectconfig.testing.TestContext;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +42,34 @@ class ResourceLinkCreatorHandlerIT {
 
     private InMemoryGlue glue;
     private CustomResourceResponseServer cloudFormation;
-    private ResourceLinkCreatorHandler handler;
+    /** The function's environment, as the template last set it. */
+    private Map<String, String> environment;
 
     @BeforeEach
     void start() {
         glue = InMemoryGlue.withDataLake(ConnectDataLake.DEFAULT_TABLES);
         cloudFormation = CustomResourceResponseServer.start();
-        handler = new ResourceLinkCreatorHandler(new ResourceLinkReconciler(new GlueResourceLinks(glue)));
+        configureAs(event("create.json"));
+    }
+
+    /** The environment the template sets when its properties are {@code event}'s: the same values in both places. */
+    private void configureAs(CloudFormationCustomResourceEvent event) {
+        environment = TemplateEnvironment.of(event, ResourceLinkSpec.STACK_ID_VARIABLE, ResourceLinkSpec.VARIABLES);
+    }
+
+    private ResourceLinkCreatorHandler handler() {
+        return new ResourceLinkCreatorHandler(new ResourceLinkReconciler(new GlueResourceLinks(glue),
+                ResourceLinkSpec.configuration(environment::get)));
+    }
+
+    /** What a deployment does: the function's environment gets the template's values first, then the event comes. */
+    private JsonNode deploy(CloudFormationCustomResourceEvent event) {
+        configureAs(event);
+        return send(event);
+    }
+
+    private JsonNode deploy(String file) {
+        return deploy(event(file));
     }
 
     @AfterEach
@@ -55,13 +77,10 @@ class ResourceLinkCreatorHandlerIT {
         cloudFormation.close();
     }
 
+    /** The event as the function sees it with its current environment. */
     private JsonNode send(CloudFormationCustomResourceEvent event) {
-        handler.handleRequest(event, new TestContext("ResourceLinkCreator"));
+        handler().handleRequest(event, new TestContext("ResourceLinkCreator"));
         return cloudFormation.awaitBody();
-    }
-
-    private JsonNode send(String file) {
-        return send(event(file));
     }
 
     private CloudFormationCustomResourceEvent event(String file) {
@@ -70,7 +89,7 @@ class ResourceLinkCreatorHandlerIT {
 
     @Test
     void firstCreateMakesOneLinkPerTableAndAnswersSuccess() {
-        JsonNode body = send("create.json");
+        JsonNode body = deploy("create.json");
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
@@ -101,7 +120,7 @@ class ResourceLinkCreatorHandlerIT {
 
     @Test
     void createReadsEachDatabaseOnceThroughPaginatedGetTables() {
-        send("create.json");
+        deploy("create.json");
 
         List<GetTablesRequest> reads = glue.requests(GetTablesRequest.class);
         // 24 producer tables in pages of 5 (5 calls), the empty consumer database (1 call); no GetTable per table
@@ -114,11 +133,11 @@ class ResourceLinkCreatorHandlerIT {
 
     @Test
     void aRedeployWithTheSameListMakesNoWriteCall() {
-        send("create.json");
+        deploy("create.json");
         int writesAfterCreate = glue.writeCalls();
         Map<String, Table> before = glue.consumerTables();
 
-        JsonNode body = send(cloudFormation.unchangedUpdate(EVENTS));
+        JsonNode body = deploy(cloudFormation.unchangedUpdate(EVENTS));
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
@@ -130,10 +149,10 @@ class ResourceLinkCreatorHandlerIT {
 
     @Test
     void addingAndRemovingATableTouchesOnlyThoseLinks() {
-        send("create.json");
+        deploy("create.json");
         Table usersBefore = glue.consumerTable("users_link");
 
-        JsonNode body = send("update.json");
+        JsonNode body = deploy("update.json");
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         JsonNode data = body.path("Data");
@@ -155,12 +174,12 @@ class ResourceLinkCreatorHandlerIT {
 
     @Test
     void aLinkPointingAtTheWrongTargetIsFixedInPlace() {
-        send("create.json");
+        deploy("create.json");
         Table users = glue.consumerTable("users_link");
         glue.put(InMemoryGlue.CONSUMER_ACCOUNT, users.toBuilder().targetTable(TableIdentifier.builder()
                 .catalogId("999999999999").databaseName("connect_datalake").name("users").build()).build());
 
-        JsonNode body = send(cloudFormation.unchangedUpdate(EVENTS));
+        JsonNode body = deploy(cloudFormation.unchangedUpdate(EVENTS));
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(1, body.path("Data").path("Updated").asInt());
@@ -178,7 +197,7 @@ class ResourceLinkCreatorHandlerIT {
         glue.removeProducerTable("routing_profiles");
         glue.removeProducerTable("agent_queue_statistic_record");
 
-        JsonNode body = send("create.json");
+        JsonNode body = deploy("create.json");
 
         assertEquals("FAILED", body.path("Status").asText());
         assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
@@ -192,7 +211,7 @@ class ResourceLinkCreatorHandlerIT {
     @Test
     void withMissingTablesSkipTheRestAreLinkedAndTheMissingReported() {
         glue.removeProducerTable("routing_profiles");
-        JsonNode body = send(withProperty(event("create.json"), "MissingTables", "skip"));
+        JsonNode body = deploy(withProperty(event("create.json"), "MissingTables", "skip"));
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(3, body.path("Data").path("Created").asInt());
@@ -206,7 +225,7 @@ class ResourceLinkCreatorHandlerIT {
         glue.put(InMemoryGlue.CONSUMER_ACCOUNT, Table.builder().name("users_link")
                 .databaseName(InMemoryGlue.CONSUMER_DATABASE).tableType("EXTERNAL_TABLE").build());
 
-        JsonNode body = send("create.json");
+        JsonNode body = deploy("create.json");
 
         assertEquals("FAILED", body.path("Status").asText());
         assertTrue(body.path("Reason").asText().contains("users_link (a table, not a resource link)"),
@@ -222,8 +241,8 @@ class ResourceLinkCreatorHandlerIT {
                         .name("users").build()).build();
         glue.put(InMemoryGlue.CONSUMER_ACCOUNT, scripted);
 
-        JsonNode created = send("create.json");
-        JsonNode deleted = send("delete.json");
+        JsonNode created = deploy("create.json");
+        JsonNode deleted = send(event("delete.json"));
 
         assertEquals(3, created.path("Data").path("Created").asInt());
         assertEquals(1, created.path("Data").path("Unchanged").asInt());
@@ -234,14 +253,14 @@ class ResourceLinkCreatorHandlerIT {
 
     @Test
     void deleteRemovesOnlyTheLinksThisResourceMade() {
-        send("create.json");
+        deploy("create.json");
         glue.put(InMemoryGlue.CONSUMER_ACCOUNT, Table.builder().name("agent_notes")
                 .databaseName(InMemoryGlue.CONSUMER_DATABASE).build());
         glue.put(InMemoryGlue.CONSUMER_ACCOUNT, Table.builder().name("bot_intents_link")
                 .databaseName(InMemoryGlue.CONSUMER_DATABASE)
                 .parameters(Map.of(ResourceLinkMarker.PARAMETER, "resource-links/other-stack/Links/x")).build());
 
-        JsonNode body = send("delete.json");
+        JsonNode body = send(event("delete.json"));
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
@@ -253,11 +272,11 @@ class ResourceLinkCreatorHandlerIT {
 
     @Test
     void deleteSucceedsWhenTheLinksOrTheDatabaseAreAlreadyGone() {
-        send("create.json");
-        JsonNode first = send("delete.json");
-        JsonNode again = send("delete.json");
+        deploy("create.json");
+        JsonNode first = send(event("delete.json"));
+        JsonNode again = send(event("delete.json"));
         glue.dropConsumerDatabase();
-        JsonNode databaseGone = send("delete.json");
+        JsonNode databaseGone = send(event("delete.json"));
 
         assertEquals(4, first.path("Data").path("Deleted").asInt());
         assertEquals("SUCCESS", again.path("Status").asText());
@@ -268,7 +287,7 @@ class ResourceLinkCreatorHandlerIT {
 
     @Test
     void invalidPropertiesFailBeforeAnyGlueCall() {
-        JsonNode body = send(withProperty(event("create.json"), "ProducerAccountId", "11112222"));
+        JsonNode body = deploy(withProperty(event("create.json"), "ProducerAccountId", "11112222"));
 
         assertEquals("FAILED", body.path("Status").asText());
         assertEquals("Property ProducerAccountId: '11112222' is not a 12-digit AWS account id (the account that"
@@ -279,7 +298,7 @@ class ResourceLinkCreatorHandlerIT {
 
     @Test
     void rollbackOfACreateThatNeverHadADatabaseDeletesNothingAndSucceeds() {
-        JsonNode failed = send(withProperty(event("create.json"), "ConsumerDatabase", null));
+        JsonNode failed = deploy(withProperty(event("create.json"), "ConsumerDatabase", null));
         CloudFormationCustomResourceEvent rollback = withProperty(event("delete.json"), "ConsumerDatabase", null);
         rollback.setPhysicalResourceId(failed.path("PhysicalResourceId").asText());
 
@@ -296,7 +315,7 @@ class ResourceLinkCreatorHandlerIT {
     void aMissingConsumerDatabaseIsNamed() {
         glue.dropConsumerDatabase();
 
-        JsonNode body = send("create.json");
+        JsonNode body = deploy("create.json");
 
         assertEquals("FAILED", body.path("Status").asText());
         assertTrue(body.path("Reason").asText().startsWith("The consumer database connect_analytics_consumer does"
@@ -307,7 +326,7 @@ class ResourceLinkCreatorHandlerIT {
     void aRefusedLinkIsNamedWithGluesReasonAndTheOthersAreStillMade() {
         glue.refuse("contact_record_link", "AccessDeniedException");
 
-        JsonNode body = send("create.json");
+        JsonNode body = deploy("create.json");
 
         assertEquals("FAILED", body.path("Status").asText());
         String reason = body.path("Reason").asText();
@@ -322,7 +341,7 @@ class ResourceLinkCreatorHandlerIT {
     void throttlingBeyondTheSdksRetriesFailsWithAdvice() {
         glue.faults().throttle();
 
-        JsonNode body = send("create.json");
+        JsonNode body = deploy("create.json");
 
         assertEquals("FAILED", body.path("Status").asText());
         String reason = body.path("Reason").asText();
@@ -331,10 +350,10 @@ class ResourceLinkCreatorHandlerIT {
 
     @Test
     void anUnexpectedExceptionAnswersFailedWithTheStablePhysicalIdAndWithoutItsMessage() {
-        send("create.json");
+        deploy("create.json");
         glue.faults().failUnexpectedly(new IllegalStateException("internal detail: token=abc123"));
 
-        JsonNode body = send("update.json");
+        JsonNode body = deploy("update.json");
 
         assertEquals("FAILED", body.path("Status").asText());
         assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
@@ -348,6 +367,8 @@ class ResourceLinkCreatorHandlerIT {
     void workStillRunningNearTheDeadlineIsAnsweredFailedBeforeTheFunctionTimesOut() throws Exception {
         glue.faults().hangUntil(new CountDownLatch(1));
         CloudFormationCustomResourceEvent update = event("update.json");
+        configureAs(update);
+        ResourceLinkCreatorHandler handler = handler();
         TestContext context = new TestContext("ResourceLinkCreator", 4_000);
 
         handler.handleRequest(update, context);
@@ -364,9 +385,9 @@ class ResourceLinkCreatorHandlerIT {
 
     @Test
     void movingTheLinksToAnotherDatabaseIsAReplacementWithANewPhysicalId() {
-        send("create.json");
+        deploy("create.json");
         glue.database(InMemoryGlue.CONSUMER_ACCOUNT, "contact_center_reports");
-        JsonNode body = send(withProperty(cloudFormation.unchangedUpdate(EVENTS), "ConsumerDatabase",
+        JsonNode body = deploy(withProperty(cloudFormation.unchangedUpdate(EVENTS), "ConsumerDatabase",
                 "contact_center_reports"));
 
         String newId = "resource-links/connect-config-dev/AnalyticsResourceLinks/contact_center_reports";
@@ -375,5 +396,108 @@ class ResourceLinkCreatorHandlerIT {
                 "contact_center_reports").keySet());
         assertEquals(4, glue.consumerTables().size(), "the old links wait for CloudFormation's Delete of the old id");
         assertNotNull(glue.consumerTable("users_link"));
+    }
+
+    // ---- Forged events: whoever may invoke the function cannot make it link or delete anything else.
+
+    @Test
+    void aForgedCreateForOtherTablesOrAnotherProducerIsRefusedAndWritesNothing() {
+        JsonNode otherTables = send(withProperty(event("create.json"), "Tables", List.of("users", "payroll")));
+        JsonNode otherProducer = send(withProperty(event("create.json"), "ProducerAccountId", "999999999999"));
+
+        assertEquals("FAILED", otherTables.path("Status").asText());
+        assertTrue(otherTables.path("Reason").asText().startsWith("Refused: Tables must equal what the template"
+                + " sets in this function's environment"), otherTables.path("Reason").asText());
+        assertEquals("FAILED", otherProducer.path("Status").asText());
+        assertTrue(otherProducer.path("Reason").asText().startsWith("Refused: ProducerAccountId"));
+        assertTrue(glue.requests().isEmpty(), "not one Glue call");
+    }
+
+    @Test
+    void aCreateFromAnotherStackIsRefusedAndWritesNothing() {
+        CloudFormationCustomResourceEvent forged = event("create.json");
+        forged.setStackId("arn:aws:cloudformation:us-east-1:123456789012:stack/other/0a0b0c0d");
+
+        JsonNode body = send(forged);
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertTrue(body.path("Reason").asText().startsWith("Refused: this function serves stack connect-config-dev"),
+                body.path("Reason").asText());
+        assertTrue(glue.requests().isEmpty());
+    }
+
+    @Test
+    void aDeleteNamingAnotherStacksLinksDeletesNothing() {
+        deploy("create.json");
+        String otherStacksId = "resource-links/other-stack/AnalyticsResourceLinks/connect_analytics_consumer";
+        glue.put(InMemoryGlue.CONSUMER_ACCOUNT, Table.builder().name("bot_intents_link")
+                .databaseName(InMemoryGlue.CONSUMER_DATABASE)
+                .parameters(Map.of(ResourceLinkMarker.PARAMETER, otherStacksId)).build());
+        CloudFormationCustomResourceEvent forged = event("delete.json");
+        forged.setPhysicalResourceId(otherStacksId);
+
+        JsonNode body = send(forged);
+
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertEquals(0, body.path("Data").path("Deleted").asInt());
+        assertTrue(glue.requests(BatchDeleteTableRequest.class).isEmpty());
+        assertEquals(5, glue.consumerTables().size(), "this stack's four links and the other stack's one");
+    }
+
+    @Test
+    void theDeleteOfAReplacedResourceRemovesItsLinksFromTheOldDatabase() {
+        JsonNode created = deploy("create.json");
+        glue.database(InMemoryGlue.CONSUMER_ACCOUNT, "contact_center_reports");
+        deploy(withProperty(cloudFormation.unchangedUpdate(EVENTS), "ConsumerDatabase", "contact_center_reports"));
+        CloudFormationCustomResourceEvent cleanup = event("delete.json");
+        cleanup.setPhysicalResourceId(created.path("PhysicalResourceId").asText());
+        cleanup.setResourceProperties(event("create.json").getResourceProperties());
+
+        JsonNode body = send(cleanup);
+
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertEquals(4, body.path("Data").path("Deleted").asInt());
+        assertTrue(glue.consumerTables().isEmpty());
+        assertEquals(Set.copyOf(FIRST_LINKS), glue.tables(InMemoryGlue.CONSUMER_ACCOUNT,
+                "contact_center_reports").keySet(), "the new links stay");
+    }
+
+    @Test
+    void aRightLinkMadeByAnOlderScriptIsNeverAdoptedAcrossUpdates() {
+        Table scripted = Table.builder().name("users_link").databaseName(InMemoryGlue.CONSUMER_DATABASE)
+                .targetTable(TableIdentifier.builder().catalogId("111122223333").databaseName("connect_datalake")
+                        .name("users").build()).build();
+        glue.put(InMemoryGlue.CONSUMER_ACCOUNT, scripted);
+
+        deploy("create.json");
+        JsonNode updated = deploy("update.json");
+        JsonNode deleted = send(event("delete.json"));
+
+        assertEquals("SUCCESS", updated.path("Status").asText(), updated.toString());
+        assertTrue(glue.requests(UpdateTableRequest.class).stream()
+                .noneMatch(r -> "users_link".equals(r.tableInput().name())), "never rewritten");
+        assertTrue(glue.requests(BatchDeleteTableRequest.class).stream()
+                .noneMatch(r -> r.tablesToDelete().contains("users_link")), "never deleted");
+        assertEquals(3, deleted.path("Data").path("Deleted").asInt());
+        assertTrue(scripted == glue.consumerTable("users_link"), "the same table, unmarked");
+    }
+
+    @Test
+    void theRollbackOfAnUpdateWritesNothingAndReportsTheLinks() {
+        JsonNode created = deploy("create.json");
+        configureAs(event("update.json"));
+        int writes = glue.writeCalls();
+        CloudFormationCustomResourceEvent rollback = event("update.json");
+        rollback.setPhysicalResourceId(created.path("PhysicalResourceId").asText());
+        rollback.setResourceProperties(event("create.json").getResourceProperties());
+        rollback.setOldResourceProperties(event("update.json").getResourceProperties());
+
+        JsonNode body = send(rollback);
+
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
+        assertEquals(writes, glue.writeCalls());
+        assertEquals("connect_analytics_consumer", body.path("Data").path("ConsumerDatabase").asText());
+        assertEquals(0, body.path("Data").path("Created").asInt());
     }
 }

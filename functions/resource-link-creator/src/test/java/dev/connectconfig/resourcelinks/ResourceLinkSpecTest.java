@@ -91,7 +91,7 @@ class ResourceLinkSpecTest {
                 "123456789012", "AnalyticsResourceLinks", null, ResourceProperties.of(minimal()),
                 ResourceProperties.of(null));
 
-        String id = ResourceLinkSpec.physicalId(request);
+        String id = ResourceLinkSpec.physicalId(request, request.properties());
 
         assertEquals("resource-links/connect-config-prod/AnalyticsResourceLinks/connect_analytics_consumer", id);
         assertEquals("connect_analytics_consumer", ResourceLinkSpec.consumerDatabaseOf(id));

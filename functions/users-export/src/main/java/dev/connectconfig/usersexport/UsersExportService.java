@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Exports the users table for one day: the Athena query (once per day, see {@link AthenaQueryRunner}), then its
- * result object streamed from S3, parsed record by record and streamed back to S3 as the export file, then the
- * manifest. Memory holds one read buffer and one upload part, whatever the number of users.
+ * result object streamed from S3, parsed record by record and streamed back to S3 as this run's data file, then the
+ * manifest naming it (see {@link ExportPartition}). Memory holds one read buffer and one upload part, whatever the
+ * number of users.
  */
 final class UsersExportService {
 
@@ -88,7 +89,7 @@ final class UsersExportService {
         QueryRunner.FinishedQuery query = queries.run(settings.query(), "users-export/" + request.date(), deadline);
 
         int abandoned = partition.abortAbandonedUploads(startedAt.minus(LONGEST_INVOCATION));
-        String dataKey = partition.dataKey(settings.format());
+        String dataKey = partition.dataKey(settings.format(), startedAt);
         Copied copied;
         try (ResponseInputStream<GetObjectResponse> result = openResult(query);
                 AthenaCsvReader reader = new AthenaCsvReader(result);
@@ -105,8 +106,6 @@ final class UsersExportService {
             throw new ExportFailedException(ExportFailedException.Reason.RESULT_UNREADABLE, "reading the result of "
                     + "Athena query " + query.queryExecutionId() + " failed: " + e.getClass().getSimpleName(), e);
         }
-        int removed = partition.removeOtherDataFiles(dataKey);
-
         ExportSummary summary = new ExportSummary(request.date(), request.trigger(), settings.database(),
                 settings.table(), settings.workGroup(), query.queryExecutionId(), query.startedEarlier(),
                 settings.format(), settings.bucket(), dataKey, copied.rows(), copied.bytes(), copied.parts(),
@@ -116,11 +115,13 @@ final class UsersExportService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the manifest is a plain map", e);
         }
+        // Only after the manifest names this run's file; runs that may still be writing keep theirs.
+        int removed = partition.removeEarlierRunsFiles(dataKey, startedAt.minus(LONGEST_INVOCATION));
         LOG.info("users exported", entry("date", request.date().toString()), entry("trigger", request.trigger()),
                 entry("rows", copied.rows()), entry("bytes", copied.bytes()), entry("parts", copied.parts()),
                 entry("key", dataKey), entry("queryExecutionId", query.queryExecutionId()),
                 entry("queryReused", query.startedEarlier()),
-                entry("abandonedUploadsAborted", abandoned), entry("otherFormatFilesRemoved", removed));
+                entry("abandonedUploadsAborted", abandoned), entry("earlierRunsFilesRemoved", removed));
         return summary;
     }
 

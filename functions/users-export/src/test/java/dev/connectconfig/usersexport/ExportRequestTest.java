@@ -68,4 +68,30 @@ class ExportRequestTest {
         rejected(Map.of("detail-type", "Scheduled Event", "source", "aws.events"));
         rejected(Map.of("detail-type", "Scheduled Event", "source", "aws.events", "time", "yesterday"));
     }
+
+    @Test
+    void aScheduledEventForADayThatHasNotStartedIsRefused() {
+        Map<String, Object> event = new HashMap<>(RepoFiles.eventMap("events/users-export/schedule.json"));
+        event.put("time", "2025-01-21T02:00:00Z");
+
+        ExportFailedException e = rejected(event);
+
+        assertEquals("INVALID_REQUEST: The scheduled event's \"time\" 2025-01-21T02:00:00Z is in the future"
+                + " (today is 2025-01-20 UTC).", e.getMessage());
+        event.put("time", "2025-01-20T02:00:00Z");
+        assertEquals(TODAY, ExportRequest.from(event, TODAY).date(), "today's run is allowed");
+    }
+
+    @Test
+    void anEventCannotChooseWhereTheExportIsWritten() {
+        ExportFailedException backfill = rejected(Map.of("date", "2025-01-10", "bucket", "someone-elses-bucket",
+                "prefix", "uploads"));
+        Map<String, Object> schedule = new HashMap<>(RepoFiles.eventMap("events/users-export/schedule.json"));
+        schedule.put("bucket", "someone-elses-bucket");
+
+        assertTrue(backfill.getMessage().startsWith("INVALID_REQUEST: Where the export is written comes from the"
+                + " function's configuration (EXPORT_BUCKET, EXPORT_PREFIX, EXPORT_FORMAT, EXPORT_COLUMNS), never from an event;"
+                + " remove [bucket, prefix]."), backfill.getMessage());
+        assertTrue(rejected(schedule).getMessage().contains("remove [bucket]"));
+    }
 }

@@ -57,4 +57,27 @@ class RowWritersTest {
             assertArrayEquals(tricky, reader.next(), "what the export writes reads back the same");
         }
     }
+
+    @Test
+    void csvNeutralisesTextThatASpreadsheetWouldRunAsAFormula() throws IOException {
+        String[] formulas = {"=HYPERLINK(\"http://x.example\",\"pay\")", "@SUM(A1)", "-5", "+1 555 0100", "[a, b]"};
+        String[] more = {"+cmd|' /C calc'!A0", "true", "-30", "-1.5E3", "\t=1+1"};
+        String[] plain = {"jdoe", null, "", "1", "a=b"};
+
+        String csv = write(OutputFormat.CSV, formulas, more, plain);
+
+        assertEquals("username,auto_accept,acw_seconds,score,profiles\n"
+                + "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"pay\"\")\",'@SUM(A1),-5,+1 555 0100,\"[a, b]\"\n"
+                + "'+cmd|' /C calc'!A0,true,-30,-1.5E3,'\t=1+1\n"
+                + "jdoe,,\"\",1,a=b\n", csv,
+                "text columns get a leading '; numeric columns stay numbers");
+    }
+
+    @Test
+    void jsonLinesKeepFormulaLikeValuesAsTheyAre() throws IOException {
+        String jsonl = write(OutputFormat.JSONL, new String[] {"=1+1", "true", "-5", "-1.5", "@x"});
+
+        assertEquals("{\"username\":\"=1+1\",\"auto_accept\":true,\"acw_seconds\":-5,\"score\":-1.5,"
+                + "\"profiles\":\"@x\"}\n", jsonl);
+    }
 }

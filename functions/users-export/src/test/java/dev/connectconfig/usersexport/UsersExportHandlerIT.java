@@ -20,13 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * The events in events/users-export/ through the real handler: Athena faked at the SDK boundary, and s3proxy as the
@@ -106,6 +110,15 @@ class UsersExportHandlerIT {
         }
     }
 
+    /** The data file the day's manifest names, as a key in the export bucket: this run's own file. */
+    private String dataKey(String day) throws Exception {
+        String dataFile = JSON.readTree(s3.read(bucket, day + "manifest.json")).get("dataFile").asText();
+        String inBucket = "s3://" + bucket + "/";
+        assertTrue(dataFile.matches(Pattern.quote(inBucket + day) + "users-\\d{8}T\\d{6}Z-[0-9a-f]{8}\\.(jsonl|csv)"),
+                dataFile);
+        return dataFile.substring(inBucket.length());
+    }
+
     private static List<JsonNode> jsonLines(String text) throws Exception {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
@@ -138,9 +151,12 @@ class UsersExportHandlerIT {
 
         Map<String, Object> result = capturingStdout(stdout, () -> invoke(handler(), "schedule.json"));
 
-        assertEquals(List.of(SCHEDULED_DAY + "manifest.json", SCHEDULED_DAY + "users.jsonl"), s3.keys(bucket),
+        String dataKey = dataKey(SCHEDULED_DAY);
+        assertEquals(List.of(SCHEDULED_DAY + "manifest.json", dataKey), s3.keys(bucket),
                 "the day is the event's (2025-01-15), not the clock's (2025-01-17)");
-        List<JsonNode> users = jsonLines(s3.read(bucket, SCHEDULED_DAY + "users.jsonl"));
+        assertTrue(dataKey.startsWith(SCHEDULED_DAY + "users-20250117T093000Z-") && dataKey.endsWith(".jsonl"),
+                "named after the run: " + dataKey);
+        List<JsonNode> users = jsonLines(s3.read(bucket, dataKey));
         assertEquals(251, users.size());
         JsonNode tricky = users.get(0);
         assertEquals("Zoë \"Z\"", tricky.get("first_name").asText());
@@ -157,10 +173,10 @@ class UsersExportHandlerIT {
         assertEquals("2025-01-15", manifest.get("date").asText());
         assertEquals("schedule", manifest.get("trigger").asText());
         assertEquals(251, manifest.get("rows").asLong());
-        assertEquals(s3.read(bucket, SCHEDULED_DAY + "users.jsonl").getBytes(StandardCharsets.UTF_8).length,
+        assertEquals(s3.read(bucket, dataKey).getBytes(StandardCharsets.UTF_8).length,
                 manifest.get("bytes").asLong());
         assertEquals(queryId, manifest.get("queryExecutionId").asText());
-        assertEquals("s3://" + bucket + "/" + SCHEDULED_DAY + "users.jsonl", manifest.get("dataFile").asText());
+        assertEquals("s3://" + bucket + "/" + dataKey, manifest.get("dataFile").asText());
         assertEquals(UserRecords.COLUMNS.size(), manifest.get("columns").size());
         assertEquals("boolean", manifest.get("columns").get(13).get("type").asText());
         assertEquals("2025-01-17T09:30:00Z", manifest.get("startedAt").asText());
@@ -180,7 +196,7 @@ class UsersExportHandlerIT {
 
         invoke(handler(), "backfill.json");
 
-        assertEquals(List.of("users-export/dt=2025-01-10/manifest.json", "users-export/dt=2025-01-10/users.jsonl"),
+        assertEquals(List.of("users-export/dt=2025-01-10/manifest.json", dataKey("users-export/dt=2025-01-10/")),
                 s3.keys(bucket));
         assertEquals("backfill", JSON.readTree(s3.read(bucket, "users-export/dt=2025-01-10/manifest.json"))
                 .get("trigger").asText());
@@ -196,8 +212,11 @@ class UsersExportHandlerIT {
         invoke(handler(Map.of("EXPORT_FORMAT", "csv"), client), "schedule.json");
 
         assertEquals(1, athena.queriesCreated(), "the day's query ran once");
-        assertEquals(List.of(SCHEDULED_DAY + "manifest.json", SCHEDULED_DAY + "users.csv"), s3.keys(bucket));
-        String csv = s3.read(bucket, SCHEDULED_DAY + "users.csv");
+        String dataKey = dataKey(SCHEDULED_DAY);
+        assertEquals(List.of(SCHEDULED_DAY + "manifest.json", dataKey), s3.keys(bucket),
+                "the earlier run's file is removed");
+        assertTrue(dataKey.endsWith(".csv"), dataKey);
+        String csv = s3.read(bucket, dataKey);
         assertTrue(csv.startsWith("instance_id,aws_account_id,user_id,"), csv.substring(0, 80));
         assertTrue(csv.contains(",\"O'Brien,\nJr.\",\"\",,"), "quoting survives into CSV");
         JsonNode manifest = JSON.readTree(s3.read(bucket, SCHEDULED_DAY + "manifest.json"));
@@ -213,12 +232,12 @@ class UsersExportHandlerIT {
 
         Map<String, Object> result = invoke(handler(), "schedule.json");
 
-        assertEquals("", s3.read(bucket, SCHEDULED_DAY + "users.jsonl"));
+        assertEquals("", s3.read(bucket, dataKey(SCHEDULED_DAY)));
         assertEquals(0L, result.get("rows"));
         assertEquals(0, JSON.readTree(s3.read(bucket, SCHEDULED_DAY + "manifest.json")).get("rows").asLong());
 
         invoke(handler(Map.of("EXPORT_FORMAT", "csv"), client), "schedule.json");
-        assertEquals(UserRecords.header().replace("\"", ""), s3.read(bucket, SCHEDULED_DAY + "users.csv"));
+        assertEquals(UserRecords.header().replace("\"", ""), s3.read(bucket, dataKey(SCHEDULED_DAY)));
     }
 
     @Test
@@ -254,10 +273,11 @@ class UsersExportHandlerIT {
     }
 
     @Test
-    void anUploadFailingHalfWayLeavesThePreviousCompleteFileAndNoPendingUpload() {
+    void anUploadFailingHalfWayLeavesThePreviousCompleteFileAndNoPendingUpload() throws Exception {
         athena.then(FakeAthena.Plan.succeeds(UserRecords.COLUMNS, athenaResult(25_000)));
         invoke(handler(), "schedule.json");
-        String etag = s3.admin().headObject(r -> r.bucket(bucket).key(SCHEDULED_DAY + "users.jsonl")).eTag();
+        String dataKey = dataKey(SCHEDULED_DAY);
+        String etag = s3.admin().headObject(r -> r.bucket(bucket).key(dataKey)).eTag();
         String manifest = s3.read(bucket, SCHEDULED_DAY + "manifest.json");
         AtomicInteger parts = new AtomicInteger();
         ExecutionInterceptor secondPartFails = LocalS3.failing("UploadPart", 2, parts);
@@ -267,8 +287,9 @@ class UsersExportHandlerIT {
 
         assertEquals(ExportFailedException.Reason.UPLOAD_FAILED, e.reason());
         assertEquals(2, parts.get());
-        assertEquals(etag, s3.admin().headObject(r -> r.bucket(bucket).key(SCHEDULED_DAY + "users.jsonl")).eTag());
+        assertEquals(etag, s3.admin().headObject(r -> r.bucket(bucket).key(dataKey)).eTag());
         assertEquals(manifest, s3.read(bucket, SCHEDULED_DAY + "manifest.json"));
+        assertEquals(List.of(SCHEDULED_DAY + "manifest.json", dataKey), s3.keys(bucket));
         assertEquals(List.of(), s3.pendingUploads(bucket));
     }
 
@@ -350,5 +371,57 @@ class UsersExportHandlerIT {
         assertEquals(ExportFailedException.Reason.INVALID_REQUEST, e.reason());
         assertEquals(0, athena.totalCalls());
         assertEquals(List.of(), s3.keys(bucket));
+    }
+
+    @Test
+    void aManifestAlwaysNamesItsOwnRunsDataFileEvenWhenTwoRunsOfTheDayOverlap() throws Exception {
+        athena.then(FakeAthena.Plan.succeeds(UserRecords.COLUMNS, athenaResult(30)));
+        // Run A (JSON Lines) has written its data file; before it writes its manifest, run B (CSV) runs whole.
+        AtomicInteger manifests = new AtomicInteger();
+        ExecutionInterceptor runBBeforeAsManifest = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PutObjectRequest put && put.key().endsWith("manifest.json")
+                        && manifests.getAndIncrement() == 0) {
+                    clock.advance(Duration.ofMinutes(1));
+                    invoke(handler(Map.of("EXPORT_FORMAT", "csv"), client), "schedule.json");
+                }
+            }
+        };
+
+        invoke(handler(Map.of(), s3.client(runBBeforeAsManifest)), "schedule.json");
+
+        JsonNode manifest = JSON.readTree(s3.read(bucket, SCHEDULED_DAY + "manifest.json"));
+        String dataKey = dataKey(SCHEDULED_DAY);
+        assertEquals("jsonl", manifest.get("format").asText(), "A's manifest, written last");
+        assertTrue(dataKey.endsWith(".jsonl"), "names A's own file: " + dataKey);
+        assertEquals(manifest.get("rows").asLong(), jsonLines(s3.read(bucket, dataKey)).size());
+        assertEquals(manifest.get("bytes").asLong(), s3.read(bucket, dataKey).getBytes(StandardCharsets.UTF_8)
+                .length);
+        assertEquals(3, s3.keys(bucket).size(), "B's file stays: its run may still have been writing");
+
+        clock.advance(Duration.ofHours(1));
+        invoke(handler(), "schedule.json");
+        assertEquals(List.of(SCHEDULED_DAY + "manifest.json", dataKey(SCHEDULED_DAY)), s3.keys(bucket),
+                "a run an hour later removes both earlier runs' files");
+    }
+
+    @Test
+    void aHandMadeEventCannotWriteAFutureDayOrChooseTheBucket() {
+        athena.then(FakeAthena.Plan.succeeds(UserRecords.COLUMNS, athenaResult(1)));
+        String elsewhere = s3.newBucket("someone-elses");
+        Map<String, Object> futureSchedule = new HashMap<>(RepoFiles.eventMap("events/users-export/schedule.json"));
+        futureSchedule.put("time", "2025-02-01T02:00:00Z");
+
+        for (Map<String, Object> forged : List.of(futureSchedule, Map.<String, Object>of("date", "2025-01-18"),
+                Map.<String, Object>of("date", "2025-01-10", "bucket", elsewhere, "prefix", "uploads"))) {
+            ExportFailedException e = assertThrows(ExportFailedException.class, () -> invoke(handler(), forged,
+                    Duration.ofMinutes(15)));
+            assertEquals(ExportFailedException.Reason.INVALID_REQUEST, e.reason(), forged.toString());
+        }
+
+        assertEquals(0, athena.totalCalls());
+        assertEquals(List.of(), s3.keys(bucket));
+        assertEquals(List.of(), s3.keys(elsewhere));
     }
 }

@@ -2,6 +2,7 @@ package dev.connectconfig.shared.cloudformation;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A custom-resource operation that cannot succeed, with the reason CloudFormation shows in the stack events. The
@@ -11,12 +12,28 @@ public class CustomResourceFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String physicalResourceId;
+
     public CustomResourceFailure(String reason) {
-        super(reason);
+        this(reason, null, null);
     }
 
     public CustomResourceFailure(String reason, Throwable cause) {
+        this(reason, cause, null);
+    }
+
+    /**
+     * A failed Create that already changed something: {@code physicalResourceId} records what, and CloudFormation
+     * sends it back in the rollback's Delete, which can then undo exactly that.
+     */
+    public CustomResourceFailure(String reason, Throwable cause, String physicalResourceId) {
         super(reason, cause);
+        this.physicalResourceId = physicalResourceId;
+    }
+
+    /** The physical id a failed Create reports instead of its usual one, when the failure says so. */
+    public Optional<String> physicalResourceId() {
+        return Optional.ofNullable(physicalResourceId);
     }
 
     /** The text CloudFormation shows as the resource's status reason. */

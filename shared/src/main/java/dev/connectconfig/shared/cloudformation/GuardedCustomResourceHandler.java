@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import dev.connectconfig.shared.aws.AwsClients;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,8 +36,10 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  *       does not wait an hour for a response that never comes.</li>
  * </ul>
  * Failed Update and Delete keep the physical id CloudFormation sent; a Create uses
- * {@link CustomResourceLifecycle#physicalIdOnCreate}. Each function's entry point is a subclass with a public
- * no-argument constructor.
+ * {@link CustomResourceLifecycle#physicalIdOnCreate}, or the id its failure carries. Before any work, an event from
+ * another stack than the function's configured one is refused, and so is a Create or Update whose properties disagree
+ * with the configuration (see {@link StackConfiguration}): anyone allowed to invoke the function could have written
+ * it. Each function's entry point is a subclass with a public no-argument constructor.
  */
 public abstract class GuardedCustomResourceHandler extends AbstractCustomResourceHandler {
 
@@ -97,7 +100,11 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
         CustomResourceRequest request = CustomResourceRequest.from(event);
         Response response;
         try {
-            response = run(request, context, operation, stablePhysicalId(request));
+            String stablePhysicalId = stablePhysicalId(request);
+            response = refusal(request, stablePhysicalId);
+            if (response == null) {
+                response = run(request, context, screened(request, operation), stablePhysicalId);
+            }
         } finally {
             flushMetrics();
         }
@@ -106,6 +113,47 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
                 entry("physicalResourceId", response.getPhysicalResourceId()),
                 entry("reason", response.getReason()));
         return response;
+    }
+
+    /** FAILED for an event this function must not act on, or null. Nothing has been called yet. */
+    private Response refusal(CustomResourceRequest request, String physicalId) {
+        StackConfiguration configuration = resource.configuration();
+        if (!configuration.isOwnStack(request)) {
+            LOG.warn("refused an event from another stack", entry("eventStackId", request.stackId()),
+                    entry("configuredStackId", configuration.stackId()));
+            return failed(physicalId, "Refused: this function serves stack " + configuration.stackName()
+                    + " only, and the event names " + (request.stackId().isEmpty() ? "no stack" : "stack "
+                    + request.stackName()) + ". Nothing was changed.");
+        }
+        if ("Delete".equals(request.requestType())) {
+            return null;
+        }
+        List<String> disagreeing = configuration.disagreements(request.properties());
+        if (disagreeing.isEmpty() || isRollback(request, configuration)) {
+            return null;
+        }
+        LOG.warn("refused an event whose properties disagree with the function's configuration",
+                entry("requestType", request.requestType()), entry("properties", disagreeing));
+        return failed(physicalId, "Refused: " + CustomResourceFailure.names(disagreeing) + " must equal what the"
+                + " template sets in this function's environment, and the event's do not. Nothing was changed; deploy"
+                + " the template to change them.");
+    }
+
+    private static boolean isRollback(CustomResourceRequest request, StackConfiguration configuration) {
+        return "Update".equals(request.requestType()) && !request.oldProperties().isEmpty()
+                && configuration.agreesWith(request.oldProperties());
+    }
+
+    /** The operation, or {@link CustomResourceLifecycle#keep} for the rollback of an update (see there). */
+    private Function<CustomResourceRequest, CustomResourceOutcome> screened(CustomResourceRequest request,
+            Function<CustomResourceRequest, CustomResourceOutcome> operation) {
+        StackConfiguration configuration = resource.configuration();
+        if (!"Delete".equals(request.requestType()) && !configuration.agreesWith(request.properties())) {
+            LOG.warn("an update back to properties this function's environment no longer has: changing nothing"
+                    + " (a rollback; the function's environment is rolled back next)");
+            return resource::keep;
+        }
+        return operation;
     }
 
     /** The id a failure reports: the one CloudFormation sent, else the one a successful Create would have had. */
@@ -151,7 +199,7 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
             return failed(stablePhysicalId, "Timed out after " + Duration.ofMillis(budget).toSeconds()
                     + " s, before the function's deadline: " + resource.timeoutAdvice() + ".");
         } catch (ExecutionException e) {
-            return failedBy(e.getCause(), stablePhysicalId, context);
+            return failedBy(e.getCause(), stablePhysicalId, request.physicalResourceId() == null, context);
         } catch (InterruptedException e) {
             work.cancel(true);
             Thread.currentThread().interrupt();
@@ -159,10 +207,11 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
         }
     }
 
-    private Response failedBy(Throwable cause, String physicalId, Context context) {
+    private Response failedBy(Throwable cause, String physicalId, boolean isCreate, Context context) {
         if (cause instanceof CustomResourceFailure failure) {
             LOG.warn("custom resource failed", entry("reason", failure.reason()));
-            return failed(physicalId, failure.reason());
+            // Only a Create may name its id; an Update or Delete keeps the one CloudFormation has.
+            return failed(isCreate ? failure.physicalResourceId().orElse(physicalId) : physicalId, failure.reason());
         }
         LOG.error("unexpected error in the custom resource", cause);
         return failed(physicalId, "Unexpected error (" + cause.getClass().getSimpleName()

@@ -30,6 +30,11 @@ public final class ResourceProperties {
         return values.isEmpty();
     }
 
+    /** The value as CloudFormation sent it, unvalidated: for comparing with the function's configuration. */
+    Object raw(String name) {
+        return values.get(name);
+    }
+
     /** A required string matching {@code pattern}; {@code expected} describes it for the error message. */
     public String required(String name, Pattern pattern, String expected) {
         String value = scalar(name);
