@@ -46,7 +46,9 @@ final class LambdaInvokeApi {
         Optional<SamTemplate.LambdaFunction> function = method.equals("POST") ? find(exchange, name)
                 : Optional.empty();
         if (function.isEmpty()) {
-            error(exchange, 404, "ResourceNotFoundException", "Function not found: " + name + "; functions: "
+            String qualifier = queryQualifier(exchange);
+            error(exchange, 404, "ResourceNotFoundException", "Function not found: " + name
+                    + (qualifier == null ? "" : ":" + qualifier) + "; functions: "
                     + system.template().functions().stream().map(SamTemplate.LambdaFunction::logicalId).toList());
             return;
         }

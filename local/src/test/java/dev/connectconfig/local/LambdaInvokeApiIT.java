@@ -135,8 +135,10 @@ class LambdaInvokeApiIT {
             assertEquals(404, missing.statusCode());
             assertTrue(missing.awsErrorDetails().errorMessage().startsWith("Function not found: " + name), name);
         }
-        assertThrows(ResourceNotFoundException.class, () -> invoke("ProbeFunction", echo("missing"),
-                r -> r.qualifier("prod")));
+        ResourceNotFoundException qualified = assertThrows(ResourceNotFoundException.class,
+                () -> invoke("ProbeFunction", echo("missing"), r -> r.qualifier("prod")));
+        assertTrue(qualified.awsErrorDetails().errorMessage().startsWith("Function not found: ProbeFunction:prod;"),
+                qualified.awsErrorDetails().errorMessage());
         assertEquals(before, started(), "nothing ran");
     }
 
