@@ -96,16 +96,20 @@ final class FunctionProcess implements AutoCloseable {
 
     /** Runs one event; events for this function wait their turn, as on one Lambda environment. */
     Invocation invoke(byte[] event) {
+        return invoke(UUID.randomUUID().toString(), event);
+    }
+
+    /** Runs one event under a request id the caller has already given out (an asynchronous invocation's). */
+    Invocation invoke(String requestId, byte[] event) {
         invocationLock.lock();
         try {
-            return invokeAlone(event);
+            return invokeAlone(requestId, event);
         } finally {
             invocationLock.unlock();
         }
     }
 
-    private Invocation invokeAlone(byte[] event) {
-        String requestId = UUID.randomUUID().toString();
+    private Invocation invokeAlone(String requestId, byte[] event) {
         synchronized (capture) {
             capture.clear();
         }

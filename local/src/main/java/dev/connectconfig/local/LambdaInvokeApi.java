@@ -76,9 +76,9 @@ final class LambdaInvokeApi {
                 headers.set("X-Amzn-RequestId", requestId);
                 LocalHttp.send(exchange, 202, null, null);
                 SamTemplate.LambdaFunction queued = function.get();
-                // Waits its turn on the function like any event; the caller has its answer already.
+                // Waits its turn on the function like any event, under the request id the caller was given.
                 Thread.ofVirtual().name("event " + requestId).start(() -> {
-                    LocalSystem.Result result = system.invoke(queued, event);
+                    LocalSystem.Result result = system.invoke(queued, requestId, event);
                     system.report(queued, "[local runner] Event " + requestId + (result.failed()
                             ? " failed: " + result.invocation().payloadText() : " done"));
                 });

@@ -183,10 +183,16 @@ final class LocalSystem implements AutoCloseable {
 
     /** Runs one event through the function, as {@code sam local invoke} does. */
     Result invoke(SamTemplate.LambdaFunction function, byte[] event) {
+        return invoke(function, java.util.UUID.randomUUID().toString(), event);
+    }
+
+    /** Runs one event under {@code requestId}, the id the function's context and log lines then carry. */
+    Result invoke(SamTemplate.LambdaFunction function, String requestId, byte[] event) {
         Optional<Map.Entry<String, byte[]>> customResource = cloudFormation.redirect(event);
         FunctionProcess process = processes.computeIfAbsent(function.logicalId(), id -> new FunctionProcess(function,
                 repoRoot, runtimeJars, functionEnvironment, functionOutput));
-        FunctionProcess.Invocation invocation = process.invoke(customResource.map(Map.Entry::getValue).orElse(event));
+        FunctionProcess.Invocation invocation = process.invoke(requestId,
+                customResource.map(Map.Entry::getValue).orElse(event));
         return new Result(invocation, customResource.flatMap(slot -> cloudFormation.await(slot.getKey())));
     }
 

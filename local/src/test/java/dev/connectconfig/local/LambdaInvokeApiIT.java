@@ -99,6 +99,8 @@ class LambdaInvokeApiIT {
             Thread.sleep(50);
         }
         assertTrue(output.contains("probe received " + mark), "the function ran the event: " + output);
+        assertTrue(output.contains("START RequestId: " + accepted.responseMetadata().requestId() + " Version: $LATEST"),
+                "under the request id the caller was given: " + output);
     }
 
     @Test
