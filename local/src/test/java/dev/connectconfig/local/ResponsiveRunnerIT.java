@@ -141,7 +141,7 @@ class ResponsiveRunnerIT {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, Executors.newSingleThreadExecutor());
+        }, command -> Thread.ofPlatform().daemon().name("invoke on a silent runner").start(command));
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body,
