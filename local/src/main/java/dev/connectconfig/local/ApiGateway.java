@@ -22,17 +22,13 @@ import java.util.UUID;
 /**
  * The REST API as API Gateway serves it: each request to a template route passes the Cognito authorizer (here the
  * local token), becomes the proxy event the real handler receives, and the handler's response is sent back. Also
- * serves the local sign-in ({@code POST /local-login}) and Lambda's Invoke API
- * ({@code POST /2015-03-31/functions/{name}/invocations}).
+ * serves the local sign-in ({@code POST /local-login}) and Lambda's Invoke API ({@link LambdaInvokeApi}).
  */
 final class ApiGateway implements AutoCloseable {
 
     static final String LOGIN_PATH = "/local-login";
-    static final String INVOKE_PREFIX = "/2015-03-31/functions/";
     /** API Gateway's payload limit. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
-    /** Lambda returns at most the last 4 KB of an invocation's log. */
-    static final int LOG_TAIL_BYTES = 4096;
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -41,12 +37,14 @@ final class ApiGateway implements AutoCloseable {
     private final RouteTable routes;
     private final HttpServer server;
     private final String stage;
+    private final LambdaInvokeApi invokeApi;
 
     ApiGateway(LocalSystem system, LocalIdentity identity, int port) {
         this.system = system;
         this.identity = identity;
         this.routes = new RouteTable(system.template().routes());
         this.stage = system.template().values().parameter("ApiStageName");
+        this.invokeApi = new LambdaInvokeApi(system);
         this.server = LocalHttp.loopback("REST API", port);
         server.createContext("/", this::handle);
         server.start();
@@ -69,8 +67,8 @@ final class ApiGateway implements AutoCloseable {
                 gatewayError(exchange, 413, "TOO_LARGE", "Request Entity Too Large", null);
             } else if (path.equals(LOGIN_PATH)) {
                 login(exchange, method, body);
-            } else if (path.startsWith(INVOKE_PREFIX) && path.endsWith("/invocations")) {
-                invokeApi(exchange, method, path, body);
+            } else if (LambdaInvokeApi.handles(path)) {
+                invokeApi.handle(exchange, method, path, body);
             } else if (method.equals("OPTIONS") && routes.hasPath(path)) {
                 preflight(exchange, path);
             } else {
@@ -266,35 +264,6 @@ final class ApiGateway implements AutoCloseable {
             LocalHttp.json(exchange, 400, Map.of("code", "INVALID_LOGIN", "message", "The login is not valid.",
                     "details", List.of(Map.of("field", e.field, "message", e.getMessage()))));
         }
-    }
-
-    /** Lambda's Invoke API, so {@code invoke} and SDKs reach the warm functions of this runner. */
-    private void invokeApi(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
-        String name = URLDecoder.decode(path.substring(INVOKE_PREFIX.length(), path.length() - "/invocations".length()),
-                StandardCharsets.UTF_8);
-        Optional<SamTemplate.LambdaFunction> function = system.template().function(name);
-        if (!method.equals("POST") || function.isEmpty()) {
-            exchange.getResponseHeaders().set("x-amzn-ErrorType", "ResourceNotFoundException");
-            LocalHttp.json(exchange, 404, Map.of("Type", "User", "message", "Function not found: " + name
-                    + "; functions: " + system.template().functions().stream()
-                    .map(SamTemplate.LambdaFunction::logicalId).toList()));
-            return;
-        }
-        LocalSystem.Result result = system.invoke(function.get(), body.length == 0 ? "{}".getBytes() : body);
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("X-Amz-Executed-Version", "$LATEST");
-        headers.set("X-Amz-Request-Id", result.invocation().requestId());
-        if (result.invocation().failed()) {
-            headers.set("X-Amz-Function-Error", "Unhandled");
-        }
-        if ("Tail".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("X-Amz-Log-Type"))) {
-            byte[] log = (String.join("\n", result.invocation().log()) + "\n").getBytes(StandardCharsets.UTF_8);
-            byte[] tail = java.util.Arrays.copyOfRange(log, Math.max(0, log.length - LOG_TAIL_BYTES), log.length);
-            headers.set("X-Amz-Log-Result", Base64.getEncoder().encodeToString(tail));
-        }
-        result.cloudFormation().ifPresent(response -> headers.set(LocalRunner.CLOUDFORMATION_HEADER,
-                Base64.getEncoder().encodeToString(LocalJson.write(response).getBytes(StandardCharsets.UTF_8))));
-        LocalHttp.send(exchange, 200, "application/json", result.invocation().payload());
     }
 
     /** An answer of API Gateway itself (no function ran), readable by browsers as the template's GatewayResponses say. */

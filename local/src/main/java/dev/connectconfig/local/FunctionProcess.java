@@ -1,9 +1,7 @@
 package dev.connectconfig.local;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +14,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 
 /**
  * One function's execution environment as Lambda makes it: a JVM of its own with only the deployed jar and the
  * runtime interface client on the class path, the template's environment, started on first use and kept warm. One
- * event at a time, like one Lambda environment; a timed-out or crashed JVM is replaced on the next event.
+ * event at a time, like one Lambda environment, in the order they came; a timed-out or crashed JVM is replaced on the
+ * next event. Callers wait on locks, never monitors, so a virtual thread waiting its turn leaves its carrier free.
  */
 final class FunctionProcess implements AutoCloseable {
 
@@ -44,7 +44,10 @@ final class FunctionProcess implements AutoCloseable {
     private final BiConsumer<String, String> console;
     private final Path taskRoot;
 
-    private final Object invocationLock = new Object();
+    /** Fair: events wait their turn in the order they came, as they queue for one Lambda environment. */
+    private final ReentrantLock invocationLock = new ReentrantLock(true);
+    /** Guards the JVM and its runtime API while they are started or stopped. */
+    private final ReentrantLock environmentLock = new ReentrantLock();
     private Process process;
     private RuntimeApi runtimeApi;
     private final List<String> capture = new ArrayList<>();
@@ -72,24 +75,41 @@ final class FunctionProcess implements AutoCloseable {
         return function;
     }
 
-    synchronized boolean isWarm() {
-        return process != null && process.isAlive();
+    boolean isWarm() {
+        environmentLock.lock();
+        try {
+            return process != null && process.isAlive();
+        } finally {
+            environmentLock.unlock();
+        }
     }
 
     /** The JVM's process, for callers that check it is gone after a stop. */
-    synchronized java.util.Optional<ProcessHandle> handle() {
-        return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.toHandle());
+    java.util.Optional<ProcessHandle> handle() {
+        environmentLock.lock();
+        try {
+            return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.toHandle());
+        } finally {
+            environmentLock.unlock();
+        }
     }
 
     /** Runs one event; events for this function wait their turn, as on one Lambda environment. */
     Invocation invoke(byte[] event) {
-        synchronized (invocationLock) {
-            return invokeAlone(event);
+        return invoke(UUID.randomUUID().toString(), event);
+    }
+
+    /** Runs one event under a request id the caller has already given out (an asynchronous invocation's). */
+    Invocation invoke(String requestId, byte[] event) {
+        invocationLock.lock();
+        try {
+            return invokeAlone(requestId, event);
+        } finally {
+            invocationLock.unlock();
         }
     }
 
-    private Invocation invokeAlone(byte[] event) {
-        String requestId = UUID.randomUUID().toString();
+    private Invocation invokeAlone(String requestId, byte[] event) {
         synchronized (capture) {
             capture.clear();
         }
@@ -108,14 +128,15 @@ final class FunctionProcess implements AutoCloseable {
     private Invocation run(String requestId, byte[] event) {
         Process process;
         RuntimeApi runtimeApi;
+        environmentLock.lock();
         try {
-            synchronized (this) {
-                startIfCold();
-                process = this.process;
-                runtimeApi = this.runtimeApi;
-            }
+            startIfCold();
+            process = this.process;
+            runtimeApi = this.runtimeApi;
         } catch (IOException | RuntimeException e) {
             return failure(requestId, "Runtime.StartFailed", "The function's JVM could not start: " + e.getMessage());
+        } finally {
+            environmentLock.unlock();
         }
         long timeoutMillis = function.timeoutSeconds() * 1000L;
         RuntimeApi.Pending pending = new RuntimeApi.Pending(requestId, event,
@@ -163,7 +184,7 @@ final class FunctionProcess implements AutoCloseable {
         if (isWarm()) {
             return;
         }
-        stop();
+        stopLocked();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing; build it with mvn package -DskipTests");
         }
@@ -203,8 +224,8 @@ final class FunctionProcess implements AutoCloseable {
         environment.putAll(localEnvironment);
         environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
         process = builder.start();
-        pipe(process.getInputStream());
-        pipe(process.getErrorStream());
+        pipe("stdout", process.getInputStream());
+        pipe("stderr", process.getErrorStream());
         RuntimeApi api = runtimeApi;
         process.onExit().thenRun(() -> api.abandonAll("the function's JVM exited"));
     }
@@ -216,20 +237,13 @@ final class FunctionProcess implements AutoCloseable {
         console.accept(function.logicalId(), line);
     }
 
-    private void pipe(InputStream stream) {
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    lastOutputNanos = System.nanoTime();
-                    synchronized (capture) {
-                        capture.add(line);
-                    }
-                    console.accept(function.logicalId(), line);
-                }
-            } catch (IOException e) {
-                // the JVM is gone; nothing more to read
+    private void pipe(String name, InputStream stream) {
+        ChildProcessPipes.lines(function.logicalId() + " " + name, stream, line -> {
+            lastOutputNanos = System.nanoTime();
+            synchronized (capture) {
+                capture.add(line);
             }
+            console.accept(function.logicalId(), line);
         });
     }
 
@@ -261,7 +275,16 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     /** Stops the JVM (and anything it started); the next event starts a fresh one. */
-    synchronized void stop() {
+    void stop() {
+        environmentLock.lock();
+        try {
+            stopLocked();
+        } finally {
+            environmentLock.unlock();
+        }
+    }
+
+    private void stopLocked() {
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();

@@ -31,6 +31,8 @@ public final class LocalRunner {
 
     static final String CLOUDFORMATION_HEADER = "X-Local-CloudFormation-Response";
     static final String READY = "Ready. Ctrl-C stops everything.";
+    /** What {@code invoke} waits for a runner beyond the function's timeout and its JVM's start. */
+    static final Duration INVOKE_MARGIN = Duration.ofSeconds(5);
     private static final String USAGE = """
             usage: local/run.sh [--port 3000] [--data-dir local/data] [--reset] [--dynamodb-port N]
                                 [--parameter Name=Value ...] [--no-speech-engine]
@@ -197,7 +199,7 @@ public final class LocalRunner {
         }
         out.println("  Sign in               POST " + api.url() + ApiGateway.LOGIN_PATH
                 + "  {\"username\": \"ana\", \"level\": \"Full\"}  -> Authorization: Bearer <token>");
-        out.println("  Lambda Invoke API     POST " + api.url() + ApiGateway.INVOKE_PREFIX + "<Function>/invocations");
+        out.println("  Lambda Invoke API     POST " + api.url() + LambdaInvokeApi.PREFIX + "<Function>/invocations");
         out.println("  Functions             " + String.join(", ", template.functions().stream()
                 .map(SamTemplate.LambdaFunction::logicalId).toList()) + "  (own JVM each, started on first use)");
         out.println("  DynamoDB Local        " + system.dynamoDbEndpoint() + "   data in "
@@ -228,10 +230,17 @@ public final class LocalRunner {
             return 2;
         }
         String name = options.arguments().get(0);
+        SamTemplate template = LocalSystem.template(repoRoot, options.parameters());
+        Optional<SamTemplate.LambdaFunction> function = template.function(name);
+        if (function.isEmpty()) {
+            err.println("No function " + name + " in template.yaml; functions: " + template.functions().stream()
+                    .map(SamTemplate.LambdaFunction::logicalId).toList());
+            return 2;
+        }
         LocalSystem system;
         try {
             system = LocalSystem.start(repoRoot, options.dataFolder(), false, 0, options.speechEngine(),
-                    options.parameters(), runtimeJars(), err::println, (function, line) -> err.println(line));
+                    options.parameters(), runtimeJars(), err::println, (id, line) -> err.println(line));
         } catch (LocalSystem.DataFolderBusyException e) {
             if (e.apiUrl.isEmpty()) {
                 throw e;
@@ -239,15 +248,9 @@ public final class LocalRunner {
             if (!options.parameters().isEmpty()) {
                 err.println("Note: the running runner's parameters apply; --parameter is ignored.");
             }
-            return invokeThroughRunner(e.apiUrl.get(), name, event);
+            return invokeThroughRunner(e.apiUrl.get(), function.get(), event);
         }
         try (system) {
-            Optional<SamTemplate.LambdaFunction> function = system.template().function(name);
-            if (function.isEmpty()) {
-                err.println("No function " + name + " in template.yaml; functions: " + system.template().functions()
-                        .stream().map(SamTemplate.LambdaFunction::logicalId).toList());
-                return 2;
-            }
             LocalSystem.Result result = system.invoke(function.get(), event);
             result.cloudFormation().ifPresent(body -> err.println("CloudFormation response:\n"
                     + LocalJson.pretty(body)));
@@ -256,16 +259,28 @@ public final class LocalRunner {
         }
     }
 
-    /** Another runner holds the data folder: run the event on its warm function through its Invoke API. */
-    private int invokeThroughRunner(String apiUrl, String name, byte[] event) {
+    /**
+     * Another runner holds the data folder: run the event on its warm function through its Invoke API, waiting as
+     * long as the runner itself may take (the function's timeout, its JVM's start) and a margin, never for ever.
+     */
+    private int invokeThroughRunner(String apiUrl, SamTemplate.LambdaFunction function, byte[] event) {
+        Duration wait = Duration.ofSeconds(function.timeoutSeconds())
+                .plusMillis(FunctionProcess.INIT_TIMEOUT_MILLIS).plus(INVOKE_MARGIN);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + ApiGateway.INVOKE_PREFIX
-                        + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/invocations"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + LambdaInvokeApi.PREFIX
+                        + URLEncoder.encode(function.logicalId(), StandardCharsets.UTF_8) + "/invocations"))
                 .header("X-Amz-Log-Type", "Tail")
+                .timeout(wait)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(event)).build();
         HttpResponse<byte[]> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.http.HttpTimeoutException e) {
+            err.println("The runner at " + apiUrl + " did not answer within " + wait.toSeconds() + " s: "
+                    + function.logicalId() + "'s timeout (" + function.timeoutSeconds() + " s), "
+                    + FunctionProcess.INIT_TIMEOUT_MILLIS / 1000 + " s for its JVM to start and "
+                    + INVOKE_MARGIN.toSeconds() + " s more. Its console shows what it is doing.");
+            return 1;
         } catch (IOException e) {
             err.println("The runner at " + apiUrl + " did not answer (" + e.getMessage() + ").");
             return 1;

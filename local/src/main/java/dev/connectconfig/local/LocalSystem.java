@@ -92,15 +92,7 @@ final class LocalSystem implements AutoCloseable {
             Map<String, String> parameters, List<Path> runtimeJars, Consumer<String> console,
             BiConsumer<String, String> functionOutput) {
         FileChannel lock = lock(dataFolder, reset);
-        CloudFormationTemplate cloudFormation = CloudFormationTemplate.load(repoRoot.resolve("template.yaml"));
-        Map<String, String> overrides = new LinkedHashMap<>();
-        LOCAL_PARAMETERS.forEach((name, value) -> {
-            if (CloudFormationTemplate.at(cloudFormation.root(), "Parameters", name) != null) {
-                overrides.put(name, value);
-            }
-        });
-        overrides.putAll(parameters);
-        SamTemplate template = new SamTemplate(cloudFormation, new TemplateValues(cloudFormation, overrides));
+        SamTemplate template = template(repoRoot, parameters);
         LocalSystem system = new LocalSystem(repoRoot, dataFolder, template, lock, runtimeJars, functionOutput);
         try {
             system.startEngines(dynamoDbPort, speechEngine, console);
@@ -109,6 +101,19 @@ final class LocalSystem implements AutoCloseable {
             system.close();
             throw e;
         }
+    }
+
+    /** The repository's template as the runner reads it: {@link #LOCAL_PARAMETERS}, then {@code parameters}. */
+    static SamTemplate template(Path repoRoot, Map<String, String> parameters) {
+        CloudFormationTemplate cloudFormation = CloudFormationTemplate.load(repoRoot.resolve("template.yaml"));
+        Map<String, String> overrides = new LinkedHashMap<>();
+        LOCAL_PARAMETERS.forEach((name, value) -> {
+            if (CloudFormationTemplate.at(cloudFormation.root(), "Parameters", name) != null) {
+                overrides.put(name, value);
+            }
+        });
+        overrides.putAll(parameters);
+        return new SamTemplate(cloudFormation, new TemplateValues(cloudFormation, overrides));
     }
 
     private void startEngines(int dynamoDbPort, boolean speechEngine, Consumer<String> console) {
@@ -178,11 +183,22 @@ final class LocalSystem implements AutoCloseable {
 
     /** Runs one event through the function, as {@code sam local invoke} does. */
     Result invoke(SamTemplate.LambdaFunction function, byte[] event) {
+        return invoke(function, java.util.UUID.randomUUID().toString(), event);
+    }
+
+    /** Runs one event under {@code requestId}, the id the function's context and log lines then carry. */
+    Result invoke(SamTemplate.LambdaFunction function, String requestId, byte[] event) {
         Optional<Map.Entry<String, byte[]>> customResource = cloudFormation.redirect(event);
         FunctionProcess process = processes.computeIfAbsent(function.logicalId(), id -> new FunctionProcess(function,
                 repoRoot, runtimeJars, functionEnvironment, functionOutput));
-        FunctionProcess.Invocation invocation = process.invoke(customResource.map(Map.Entry::getValue).orElse(event));
+        FunctionProcess.Invocation invocation = process.invoke(requestId,
+                customResource.map(Map.Entry::getValue).orElse(event));
         return new Result(invocation, customResource.flatMap(slot -> cloudFormation.await(slot.getKey())));
+    }
+
+    /** A line of the runner's about one function, printed with that function's output. */
+    void report(SamTemplate.LambdaFunction function, String line) {
+        functionOutput.accept(function.logicalId(), line);
     }
 
     /** The JVMs currently running a function. */

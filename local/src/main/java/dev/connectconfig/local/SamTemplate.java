@@ -62,6 +62,12 @@ final class SamTemplate {
         }).findFirst();
     }
 
+    /** The alias SAM publishes for the function ({@code AutoPublishAlias}), if any. */
+    Optional<String> alias(String logicalId) {
+        Object alias = template.properties(logicalId).get("AutoPublishAlias");
+        return alias == null ? Optional.empty() : Optional.of(values.text(alias));
+    }
+
     private LambdaFunction described(String logicalId) {
         Map<String, Object> properties = template.properties(logicalId);
         Map<String, Object> globals = template.functionGlobals();

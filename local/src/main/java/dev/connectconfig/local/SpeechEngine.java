@@ -1,8 +1,6 @@
 package dev.connectconfig.local;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -151,30 +149,24 @@ final class SpeechEngine {
 
     private static byte[] run(List<String> command, byte[] input) throws IOException {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
-            try (InputStream stream = process.getInputStream()) {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write(input);
-        }
+        String name = command.get(0);
+        CompletableFuture<byte[]> output = ChildProcessPipes.all(name + " stdout", process.getInputStream());
+        ChildProcessPipes.write(name + " stdin", process.getOutputStream(), input);
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IOException(command.get(0) + " did not finish within " + TIMEOUT_SECONDS + " s");
+                throw new IOException(name + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
-                throw new IOException(command.get(0) + " failed with status " + process.exitValue());
+                throw new IOException(name + " failed with status " + process.exitValue());
             }
             return output.get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            process.destroyForcibly();
             throw new IOException("interrupted", e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IOException(command.get(0) + " output could not be read", e);
+            throw new IOException(name + " output could not be read", e);
         }
     }
 

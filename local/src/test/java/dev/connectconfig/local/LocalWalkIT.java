@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.local.RunnerProcesses.Command;
+import dev.connectconfig.local.RunnerProcesses.Runner;
 import dev.connectconfig.shared.model.FlowConfig;
 import dev.connectconfig.shared.model.PromptText;
 import dev.connectconfig.testing.DynamoDbLocal;
 import dev.connectconfig.testing.RepoFiles;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalWalkIT {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /** The README walk's preview: the main queue's welcome, as an en-US caller hears it. */
     private static final String WELCOME =
             "{\"flowConfigId\": \"main-queue\", \"prompt\": \"Welcome\", \"languageCode\": \"en-US\"}";
@@ -60,22 +59,6 @@ class LocalWalkIT {
     private static String api;
     private static Runner runner;
 
-    /** A runner process and the file its output goes to. */
-    record Runner(Process process, Path log) {
-
-        String output() {
-            try {
-                return Files.readString(log);
-            } catch (IOException e) {
-                return "";
-            }
-        }
-    }
-
-    /** What a command printed and how it ended. */
-    record Command(int status, String out, String err) {
-    }
-
     @BeforeAll
     static void startTheRunner() throws Exception {
         data = work.resolve("data");
@@ -86,54 +69,18 @@ class LocalWalkIT {
 
     @AfterAll
     static void stopAnyRunner() {
-        if (runner != null && runner.process().isAlive()) {
-            runner.process().destroy();
-            try {
-                runner.process().waitFor(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            runner.process().destroyForcibly();
+        if (runner != null) {
+            runner.stop();
         }
     }
 
-    private static List<String> java(String... args) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-cp",
-                RepoFiles.path("local/target/local.jar") + java.io.File.pathSeparator
-                        + RepoFiles.path("local/target/lib") + "/*",
-                LocalRunner.class.getName()));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    /** Starts a runner and waits until it says it is ready. */
+    /** Starts a runner on this repository and waits until it says it is ready. */
     private static Runner start(String name, String... args) throws Exception {
-        Path log = work.resolve(name + ".log");
-        Process process = new ProcessBuilder(java(args)).directory(RepoFiles.root().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Runner started = new Runner(process, log);
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!started.output().contains(LocalRunner.READY)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                fail("the runner did not start:\n" + started.output());
-            }
-            Thread.sleep(100);
-        }
-        return started;
+        return RunnerProcesses.start(RepoFiles.root(), work.resolve(name + ".log"), args);
     }
 
     private static Command run(String... args) throws Exception {
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(java(args)).directory(RepoFiles.root().toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("the command did not finish: " + args[0]);
-        }
-        return new Command(process.exitValue(), Files.readString(out), Files.readString(err));
+        return RunnerProcesses.run(RepoFiles.root(), work, Duration.ofSeconds(120), args);
     }
 
     private static HttpResponse<String> send(String method, String path, String token, String body,
@@ -451,7 +398,7 @@ class LocalWalkIT {
         String walk = readme.substring(start, readme.indexOf("```", start));
         assertTrue(walk.contains("API=http://127.0.0.1:3000\n") && walk.contains("local/run.sh invoke "), walk);
         Path runScript = work.resolve("run.sh");
-        List<String> command = new ArrayList<>(java());
+        List<String> command = new ArrayList<>(RunnerProcesses.java());
         command.add(command.size() - 1, "-Dlocal.caller.dir=" + RepoFiles.root());
         // as local/run.sh does: Java runs at the repository root, events are named from where the user stands
         Files.writeString(runScript, "#!/usr/bin/env bash\ncd '" + RepoFiles.root() + "'\nexec " + String.join(" ", command.stream()

@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A function for FunctionProcessIT, run by the real runtime client: it reports its environment or misbehaves. */
+/**
+ * A function for the runner's tests, run by the real runtime client: it reports its environment, takes its time or
+ * misbehaves.
+ */
 public final class ProbeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     @Override
@@ -16,6 +19,14 @@ public final class ProbeHandler implements RequestHandler<Map<String, Object>, M
             case "sleep" -> {
                 try {
                     Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            case "slow" -> {
+                // a slow but successful invocation: the work of a function that waits on something
+                try {
+                    Thread.sleep(((Number) event.get("millis")).longValue());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -10,6 +10,7 @@ import dev.connectconfig.shared.store.FlowConfigItems;
 import dev.connectconfig.shared.validation.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
- * A real DynamoDB engine (DynamoDB Local, in memory) on a free loopback port, with every table of template.yaml
+ * A real DynamoDB engine (DynamoDB Local, in memory) on a free port of 127.0.0.1 only, with every table of template.yaml
  * created from its template definition (keys and indexes), so tests and the deployed stack cannot drift apart. Each
  * table is named after its logical id ({@code FlowConfigTable}).
  */
@@ -71,6 +72,7 @@ public final class DynamoDbLocal implements AutoCloseable {
         DynamoDBProxyServer server;
         try {
             server = ServerRunner.createServerFromCommandLineArgs(arguments.toArray(String[]::new));
+            onLoopbackOnly(server);
             server.start();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
@@ -78,6 +80,23 @@ public final class DynamoDbLocal implements AutoCloseable {
         DynamoDbLocal local = new DynamoDbLocal(server, URI.create("http://127.0.0.1:" + port));
         local.createdTables = local.createTemplateTables();
         return local;
+    }
+
+    /**
+     * DynamoDB Local has no option for the address it listens on and binds every interface; its Jetty connector is
+     * set to 127.0.0.1 before it starts. A version without that connector fails here rather than listen on the network.
+     */
+    private static void onLoopbackOnly(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        org.eclipse.jetty.server.Connector[] connectors = ((org.eclipse.jetty.server.Server) field.get(proxy))
+                .getConnectors();
+        if (connectors.length == 0) {
+            throw new IllegalStateException("DynamoDB Local has no connector to bind to 127.0.0.1");
+        }
+        for (org.eclipse.jetty.server.Connector connector : connectors) {
+            ((org.eclipse.jetty.server.ServerConnector) connector).setHost("127.0.0.1");
+        }
     }
 
     /** The template's tables this start created (all of them in memory; only new ones on disk). */
@@ -170,7 +189,7 @@ public final class DynamoDbLocal implements AutoCloseable {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
