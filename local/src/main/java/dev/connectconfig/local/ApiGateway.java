@@ -75,8 +75,8 @@ final class ApiGateway implements AutoCloseable {
                 route(exchange, method, path, body);
             }
         } catch (RuntimeException e) {
-            gatewayError(exchange, 500, "INTERNAL_ERROR", "The local runner failed: " + e.getClass().getSimpleName(),
-                    null);
+            // The details go to the runner's console (the exception is rethrown to the HTTP server), never to the caller.
+            gatewayError(exchange, 500, "INTERNAL_ERROR", "The local runner failed; its console says why.", null);
             throw e;
         }
     }
