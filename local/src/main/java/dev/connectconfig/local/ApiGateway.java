@@ -75,9 +75,11 @@ final class ApiGateway implements AutoCloseable {
                 route(exchange, method, path, body);
             }
         } catch (RuntimeException e) {
-            // The details go to the runner's console (the exception is rethrown to the HTTP server), never to the caller.
+            // The details go to the runner's console, never to the caller.
+            System.err.println("The local runner failed on " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getRawPath() + ":");
+            e.printStackTrace();
             gatewayError(exchange, 500, "INTERNAL_ERROR", "The local runner failed; its console says why.", null);
-            throw e;
         }
     }
 
