@@ -299,7 +299,7 @@ class GrantPermissionsHandlerIT {
         CloudFormationCustomResourceEvent delete = after(created, withProperty(event("delete.json"), "Tables",
                 event("create.json").getResourceProperties().get("Tables")));
         GrantPermissionsHandler handler = handler();
-        TestContext context = new TestContext("GrantPermissions", 4_000);
+        TestContext context = new TestContext("GrantPermissions", 12_000);
 
         handler.handleRequest(delete, context);
         JsonNode body = cloudFormation.awaitBody();

@@ -369,7 +369,7 @@ class ResourceLinkCreatorHandlerIT {
         CloudFormationCustomResourceEvent update = event("update.json");
         configureAs(update);
         ResourceLinkCreatorHandler handler = handler();
-        TestContext context = new TestContext("ResourceLinkCreator", 4_000);
+        TestContext context = new TestContext("ResourceLinkCreator", 12_000);
 
         handler.handleRequest(update, context);
         JsonNode body = cloudFormation.awaitBody();
