@@ -31,7 +31,7 @@ final class TemplateReferences {
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
     /** Stands for "any other value" of a parameter a condition compares with literals. */
-    private static final String ANY_OTHER_VALUE = "<any other value>";
+    static final String ANY_OTHER_VALUE = "<any other value>";
 
     private final Map<String, Object> parameters;
     private final Map<String, Object> conditions;
@@ -195,7 +195,8 @@ final class TemplateReferences {
         return holds;
     }
 
-    private boolean evaluate(Object expression, Map<String, String> values) {
+    /** A condition expression ({@code Fn::Equals}, {@code Fn::And}, ...; as in Conditions and Rules) under values. */
+    boolean evaluate(Object expression, Map<String, String> values) {
         Map<String, Object> node = map(expression);
         if (node.get("Condition") instanceof String name) {
             return evaluate(conditions.get(name), values);
