@@ -14,6 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +91,37 @@ class TemplateHygieneTest {
         assertEquals("false", parameter.get("Default"), "AWS::ApiGateway::Account would replace the account's role");
         assertEquals("SetApiGatewayLogsRole", map(resources.get("ApiGatewayAccount")).get("Condition"));
         assertEquals("SetApiGatewayLogsRole", map(resources.get("ApiGatewayLogsRole")).get("Condition"));
+    }
+
+    /** The S3 calls UsersExport makes on its export bucket, as IAM names them (multipart writes are PutObject). */
+    @Test
+    void theExportMayWriteItsBucketOnlyWithTheCallsItMakes() throws IOException {
+        Map<String, String> actionOfCall = Map.of("putObject", "s3:PutObject", "createMultipartUpload", "s3:PutObject",
+                "uploadPart", "s3:PutObject", "completeMultipartUpload", "s3:PutObject",
+                "abortMultipartUpload", "s3:AbortMultipartUpload", "deleteObject", "s3:DeleteObject");
+        Set<String> called = new TreeSet<>();
+        Pattern call = Pattern.compile("\\bs3\\.(\\w+)\\(");
+        try (Stream<Path> sources = Files.walk(RepoFiles.path("functions/users-export/src/main/java"))) {
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher calls = call.matcher(Files.readString(source));
+                while (calls.find()) {
+                    if (actionOfCall.containsKey(calls.group(1))) {
+                        called.add(actionOfCall.get(calls.group(1)));
+                    }
+                }
+            }
+        }
+        Object write = null;
+        for (Object policy : (List<?>) SamTransformTest.properties(root, "UsersExportFunction").get("Policies")) {
+            for (Object statement : (List<?>) map(policy).get("Statement")) {
+                if ("WriteTheExport".equals(map(statement).get("Sid"))) {
+                    write = map(statement).get("Action");
+                }
+            }
+        }
+
+        assertEquals(Set.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:DeleteObject"), called);
+        assertEquals(called, new TreeSet<>((List<?>) write));
     }
 
     /**
