@@ -104,6 +104,9 @@ class TemplateReferencesTest {
                 Arguments.of("a GetAtt of a role SAM does not generate", "!GetAtt UsersExportFunctionRole.Arn",
                         "!GetAtt UsersExportRole.Arn", "Resources.AnalyticsGrants.Properties.PrincipalArn",
                         "GetAtt UsersExportRole.Arn names no parameter, resource or SAM-generated resource"),
+                Arguments.of("a misspelled Ref in a rule", "      - Assert: !Not [!Equals [!Ref ProducerAccountId, '']]",
+                        "      - Assert: !Not [!Equals [!Ref ProducerAccount, '']]",
+                        "Rules.AnalyticsNeedsTheProducerAccount", "Ref ProducerAccount names no parameter"),
                 Arguments.of("a misspelled Condition", "    Condition: AnalyticsGrantsEnabled\n",
                         "    Condition: AnalyticsGrantEnabled\n", "Resources.AnalyticsGrants",
                         "Condition AnalyticsGrantEnabled names no condition"));
