@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.connectconfig.testing.CloudFormationTemplate;
+import dev.connectconfig.testing.RepoFiles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,7 +66,7 @@ class SamTransformTest {
         assertTrue(combinations.size() >= 256, "every condition parameter has both sides: " + combinations.size());
 
         List<Map<String, Object>> transformed = SamTranslator.transformAll(
-                dev.connectconfig.testing.RepoFiles.path("template.yaml"), combinations);
+                RepoFiles.path("template.yaml"), combinations);
 
         for (int i = 0; i < transformed.size(); i++) {
             Map<String, Object> template = transformed.get(i);
@@ -105,7 +108,7 @@ class SamTransformTest {
     })
     void aChangedParameterPublishesANewVersion(String function, String parameter, String value) {
         List<Map<String, Object>> before = SamTranslator.transformAll(
-                dev.connectconfig.testing.RepoFiles.path("template.yaml"), List.of(Map.of(), Map.of(parameter, value)));
+                RepoFiles.path("template.yaml"), List.of(Map.of(), Map.of(parameter, value)));
 
         PublishedVersion unchanged = PublishedVersion.of(before.get(0), function, Map.of());
         PublishedVersion changed = PublishedVersion.of(before.get(1), function, Map.of(parameter, value));
@@ -119,13 +122,31 @@ class SamTransformTest {
         Map<String, String> unrelated = Map.of("LogRetentionInDays", "90", "ApiStageName", "v2",
                 "PreviewSpeechDefaultVoices", "en-US=Matthew", "CorsAllowedOrigin", "https://config.example.com");
         List<Map<String, Object>> deploys = SamTranslator.transformAll(
-                dev.connectconfig.testing.RepoFiles.path("template.yaml"), List.of(Map.of(), Map.of(), unrelated));
+                RepoFiles.path("template.yaml"), List.of(Map.of(), Map.of(), unrelated));
 
         PublishedVersion first = PublishedVersion.of(deploys.get(0), "GetConfigFunction", Map.of());
         assertEquals(first, PublishedVersion.of(deploys.get(1), "GetConfigFunction", Map.of()),
                 "the same template and parameters replace no version");
         assertEquals(first, PublishedVersion.of(deploys.get(2), "GetConfigFunction", unrelated),
                 "GetConfig's configuration does not read these parameters");
+    }
+
+    /**
+     * A changed description publishes because CloudFormation replaces an AWS::Lambda::Version whose Description
+     * changes: the resource's schema (as cfn-lint ships it) lists Description among its create-only properties.
+     */
+    @Test
+    void aLambdaVersionsDescriptionCanOnlyChangeByReplacement() throws Exception {
+        Process schema = new ProcessBuilder("python3", "-c", "from cfnlint.schema import PROVIDER_SCHEMA_MANAGER as m; "
+                + "print(m.get_resource_schema('us-east-1', 'AWS::Lambda::Version').schema['createOnlyProperties'])")
+                .directory(directory.toFile()).redirectErrorStream(true).start();
+        String createOnly = new String(schema.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        schema.waitFor();
+        assumeTrue(schema.exitValue() == 0 || Boolean.getBoolean(
+                SamTranslator.REQUIRED_PROPERTY), () -> "skipped: cfn-lint's resource schemas are not installed: "
+                + createOnly);
+
+        assertTrue(createOnly.contains("'/properties/Description'"), createOnly);
     }
 
     @ParameterizedTest(name = "{0}: a new Timeout publishes a new version")
@@ -224,7 +245,8 @@ class SamTransformTest {
         if (parameter.get("MaxValue") != null) {
             return String.valueOf(parameter.get("MaxValue")).length();
         }
-        Matcher bound = Pattern.compile("\\{\\d+,(\\d+)}\\$'?$").matcher(String.valueOf(parameter.get("AllowedPattern")));
+        Matcher bound = Pattern.compile("\\{\\d+,(\\d+)}\\$'?$")
+                .matcher(String.valueOf(parameter.get("AllowedPattern")));
         assertTrue(bound.find(), name + " needs a MaxLength, MaxValue or AllowedValues to bound its length");
         return Integer.parseInt(bound.group(1));
     }
@@ -294,7 +316,7 @@ class SamTransformTest {
         assertEquals(Map.of("GetConfigAliasArn", Map.of("Ref", "GetConfigFunctionAliaslive")), sub.get(1));
     }
 
-    /** What makes CloudFormation publish: the version's logical id, and its description as CloudFormation resolves it. */
+    /** What makes CloudFormation publish: the version's logical id, and its description as CloudFormation resolves. */
     record PublishedVersion(String logicalId, String description) {
 
         static PublishedVersion of(Map<String, Object> template, String function, Map<String, String> values) {
@@ -343,7 +365,8 @@ class SamTransformTest {
                 names.add(String.valueOf(getAtt.get(0)));
             }
             Object sub = object.get("Fn::Sub");
-            String text = sub instanceof List<?> list ? String.valueOf(list.get(0)) : sub instanceof String s ? s : null;
+            String text = sub instanceof List<?> list ? String.valueOf(list.get(0))
+                    : sub instanceof String s ? s : null;
             if (text != null) {
                 Matcher variables = Pattern.compile("\\$\\{([^}!]+)}").matcher(text);
                 while (variables.find()) {

@@ -11,6 +11,7 @@ import dev.connectconfig.testing.RepoFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The real AWS SAM translator ({@code aws-sam-translator}, Python), run by {@code .ci/sam-transform.py} as
@@ -68,7 +70,7 @@ final class SamTranslator {
         return unavailable;
     }
 
-    /** template.yaml transformed with {@code parameters} (the others at their defaults); fails on the translator's refusal. */
+    /** template.yaml transformed with {@code parameters} (others at their defaults); fails if the translator refuses. */
     static Map<String, Object> transform(Map<String, String> parameters) {
         return transformAll(RepoFiles.path("template.yaml"), List.of(parameters)).get(0);
     }
@@ -78,7 +80,7 @@ final class SamTranslator {
         try {
             Process process = new ProcessBuilder("python3", RepoFiles.path(".ci/sam-transform.py").toString(),
                     file.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            try (Writer input = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+            try (Writer input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
                 JSON.writeValue(input, parameterSets);
             }
             List<Map<String, Object>> templates = new ArrayList<>();
@@ -110,7 +112,7 @@ final class SamTranslator {
     /** template.yaml with {@code from} (which must occur once) replaced by {@code to}, written to {@code directory}. */
     static Path mutated(Path directory, String from, String to) throws IOException {
         String text = Files.readString(RepoFiles.path("template.yaml"));
-        assertEquals(1, text.split(java.util.regex.Pattern.quote(from), -1).length - 1,
+        assertEquals(1, text.split(Pattern.quote(from), -1).length - 1,
                 "the mutation's anchor must occur once in template.yaml: " + from);
         return Files.writeString(directory.resolve("template.yaml"), text.replace(from, to));
     }

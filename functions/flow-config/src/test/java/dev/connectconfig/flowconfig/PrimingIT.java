@@ -2,6 +2,7 @@ package dev.connectconfig.flowconfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
 import dev.connectconfig.testing.RefusedPort;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +41,7 @@ class PrimingIT {
                         .build()) {
             FlowConfigHandler handler = new FlowConfigHandler(new FlowConfigService(
                     new DynamoDbFlowConfigRepository(client, "flow-configs", "flow-config-history"),
-                    new dev.connectconfig.testing.CedarFlowConfigAuthorizer(), Clock.systemUTC()), "*");
+                    new CedarFlowConfigAuthorizer(), Clock.systemUTC()), "*");
 
             assertEquals(503, Priming.prime(handler), "the store's failure is answered, not thrown");
         }
