@@ -31,7 +31,7 @@ final class TemplateReferences {
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
     /** Stands for "any other value" of a parameter a condition compares with literals. */
-    private static final String ANY_OTHER_VALUE = "<any other value>";
+    static final String ANY_OTHER_VALUE = "<any other value>";
 
     private final Map<String, Object> parameters;
     private final Map<String, Object> conditions;
@@ -39,6 +39,7 @@ final class TemplateReferences {
     private final Map<String, Object> outputs;
     private final Map<String, Object> globals;
     private final Map<String, Object> mappings;
+    private final Map<String, Object> rules;
     /** SAM-generated name (XRole, X.Alias, Api.Stage) → the SAM resource it comes from. */
     private final Map<String, String> generated = new LinkedHashMap<>();
 
@@ -49,6 +50,7 @@ final class TemplateReferences {
         this.outputs = section(root, "Outputs");
         this.globals = section(root, "Globals");
         this.mappings = section(root, "Mappings");
+        this.rules = section(root, "Rules");
         Map<String, Object> functionGlobals = map(globals.get("Function"));
         resources.forEach((id, body) -> {
             Map<String, Object> resource = map(body);
@@ -94,6 +96,7 @@ final class TemplateReferences {
         Check check = new Check(null, declared -> true);
         conditions.forEach((name, expression) -> check.conditionExpression(expression, "Conditions." + name));
         check.walk(globals, "Globals");
+        rules.forEach((name, body) -> check.walk(body, "Rules." + name));
         resources.forEach((id, body) -> check.resource(id, map(body)));
         outputs.forEach((name, body) -> check.walk(body, "Outputs." + name));
         return check;
@@ -195,7 +198,8 @@ final class TemplateReferences {
         return holds;
     }
 
-    private boolean evaluate(Object expression, Map<String, String> values) {
+    /** A condition expression ({@code Fn::Equals}, {@code Fn::And}, ...; as in Conditions and Rules) under values. */
+    boolean evaluate(Object expression, Map<String, String> values) {
         Map<String, Object> node = map(expression);
         if (node.get("Condition") instanceof String name) {
             return evaluate(conditions.get(name), values);

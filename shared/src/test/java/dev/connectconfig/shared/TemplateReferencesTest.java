@@ -107,6 +107,10 @@ class TemplateReferencesTest {
                         "PrincipalArn: !If [HasAnalyticsPrincipalArn, !Ref AnalyticsPrincipalArn, !GetAtt"
                                 + " UsersExportRole.Arn]", "Resources.AnalyticsGrants.Properties.PrincipalArn",
                         "GetAtt UsersExportRole.Arn names no parameter, resource or SAM-generated resource"),
+                Arguments.of("a misspelled Ref in a rule",
+                        "      - Assert: !Not [!Equals [!Ref ProducerAccountId, '']]",
+                        "      - Assert: !Not [!Equals [!Ref ProducerAccount, '']]",
+                        "Rules.AnalyticsNeedsTheProducerAccount", "Ref ProducerAccount names no parameter"),
                 Arguments.of("a misspelled Condition",
                         "    Type: Custom::LakeFormationGrants\n    Condition: AnalyticsGrantsEnabled\n",
                         "    Type: Custom::LakeFormationGrants\n    Condition: AnalyticsGrantEnabled\n",

@@ -9,6 +9,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.connectconfig.shared.api.ApiRequests;
 import dev.connectconfig.shared.api.ApiResponses;
 import dev.connectconfig.shared.aws.Env;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -18,7 +20,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /** The FlowConfig REST API behind API Gateway's Cognito authorizer: one proxy event in, one JSON response out. */
 public final class FlowConfigHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>, Resource {
 
     static final String CORS_ORIGIN_VARIABLE = "CORS_ALLOWED_ORIGIN";
     private static final Logger LOG = LoggerFactory.getLogger(FlowConfigHandler.class);
@@ -27,9 +29,10 @@ public final class FlowConfigHandler
     private final ApiResponses responses;
     private final Metrics metrics = MetricsFactory.getMetricsInstance();
 
-    /** Lambda's entry point: clients are built once per container. */
+    /** Lambda's entry point: clients are built once per container, and primed before a SnapStart snapshot. */
     public FlowConfigHandler() {
         this(FlowConfigFactory.fromEnvironment(), Env.optional(CORS_ORIGIN_VARIABLE, "*"));
+        Core.getGlobalContext().register(this);
     }
 
     FlowConfigHandler(FlowConfigService service, String allowedOrigin) {
@@ -41,17 +44,32 @@ public final class FlowConfigHandler
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             metrics.captureColdStartMetric(context);
-            APIGatewayProxyResponseEvent response;
-            try {
-                ApiResult result = routes.handle(event);
-                response = result.body() == null ? responses.noContent(result.headers())
-                        : responses.json(result.status(), result.body(), result.headers());
-            } catch (RuntimeException e) {
-                response = responses.error(e, ApiRequests.requestId(event));
-            }
+            APIGatewayProxyResponseEvent response = respond(event);
             record(event, response.getStatusCode());
             return response;
         });
+    }
+
+    /** The call path without telemetry: what a request and the SnapStart priming both run. */
+    APIGatewayProxyResponseEvent respond(APIGatewayProxyRequestEvent event) {
+        try {
+            ApiResult result = routes.handle(event);
+            return result.body() == null ? responses.noContent(result.headers())
+                    : responses.json(result.status(), result.body(), result.headers());
+        } catch (RuntimeException e) {
+            return responses.error(e, ApiRequests.requestId(event));
+        }
+    }
+
+    /** SnapStart: run the call path once before the snapshot, so a restored container answers warm. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.prime(this);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: nothing is cached before the snapshot and clients reconnect on their own
     }
 
     Iterable<String> routeKeys() {

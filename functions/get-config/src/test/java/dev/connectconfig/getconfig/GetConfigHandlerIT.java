@@ -162,7 +162,7 @@ class GetConfigHandlerIT {
     void aPlainRequestForADialledNumberInMandarin() {
         Map<String, String> result = invoke(handler, "plain-request.json");
 
-        assertEquals("<speak>欢迎致电账单部门。</speak>", result.get("Greeting"));
+        assertEquals("<speak>欢迎致电账单部门。</speak>", result.get("Welcome"));
         assertEquals("billing", result.get("Department"));
     }
 

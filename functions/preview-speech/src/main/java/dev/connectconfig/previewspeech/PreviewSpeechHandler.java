@@ -14,6 +14,8 @@ import dev.connectconfig.shared.auth.CallerClaims;
 import dev.connectconfig.shared.aws.Env;
 import dev.connectconfig.shared.errors.ApiException;
 import java.time.Duration;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -23,7 +25,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /** {@code POST /preview-speech} on the FlowConfig REST API: a JSON request in, audio (or a JSON error) out. */
 public final class PreviewSpeechHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>, Resource {
 
     static final String ROUTE = "POST /preview-speech";
     static final String CORS_ORIGIN_VARIABLE = "CORS_ALLOWED_ORIGIN";
@@ -37,9 +39,13 @@ public final class PreviewSpeechHandler
     private final ApiResponses responses;
     private final Metrics metrics = MetricsFactory.getMetricsInstance();
 
-    /** Lambda's entry point: clients are built, and Polly's voices cached, once per container. */
+    /**
+     * Lambda's entry point: clients are built, and Polly's voices cached, once per container; the call path is primed
+     * before a SnapStart snapshot.
+     */
     public PreviewSpeechHandler() {
         this(PreviewSpeechService.fromEnvironment(), Env.optional(CORS_ORIGIN_VARIABLE, "*"));
+        Core.getGlobalContext().register(this);
     }
 
     /** Tests, and other speech engines, come in through the service. */
@@ -52,23 +58,42 @@ public final class PreviewSpeechHandler
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             metrics.captureColdStartMetric(context);
-            APIGatewayProxyResponseEvent response;
-            SpokenPreview preview = null;
-            try {
-                Caller caller = CallerClaims.caller(event);
-                String route = event.getHttpMethod() + " " + event.getResource();
-                if (!ROUTE.equals(route)) {
-                    throw ApiException.notFound("There is no route " + route.replaceAll("\\p{Cntrl}", "?") + ".");
-                }
-                preview = service.preview(caller, SpeechRequest.from(JsonRequestBody.read(event, MAX_BODY_BYTES)),
-                        Duration.ofMillis(context.getRemainingTimeInMillis()).minus(ANSWER_TIME));
-                response = responses.binary(200, preview.audio(), preview.format().contentType(), preview.headers());
-            } catch (RuntimeException e) {
-                response = responses.error(e, ApiRequests.requestId(event));
-            }
-            record(response.getStatusCode(), preview);
-            return response;
+            Answer answer = respond(event, Duration.ofMillis(context.getRemainingTimeInMillis()).minus(ANSWER_TIME));
+            record(answer.response().getStatusCode(), answer.preview());
+            return answer.response();
         });
+    }
+
+    /** The response, and the preview when there is one (null for an error). */
+    record Answer(APIGatewayProxyResponseEvent response, SpokenPreview preview) {
+    }
+
+    /** The call path without telemetry: what a request and the SnapStart priming both run. */
+    Answer respond(APIGatewayProxyRequestEvent event, Duration time) {
+        try {
+            Caller caller = CallerClaims.caller(event);
+            String route = event.getHttpMethod() + " " + event.getResource();
+            if (!ROUTE.equals(route)) {
+                throw ApiException.notFound("There is no route " + route.replaceAll("\\p{Cntrl}", "?") + ".");
+            }
+            SpokenPreview preview = service.preview(caller,
+                    SpeechRequest.from(JsonRequestBody.read(event, MAX_BODY_BYTES)), time);
+            return new Answer(responses.binary(200, preview.audio(), preview.format().contentType(),
+                    preview.headers()), preview);
+        } catch (RuntimeException e) {
+            return new Answer(responses.error(e, ApiRequests.requestId(event)), null);
+        }
+    }
+
+    /** SnapStart: run the call path once before the snapshot, so a restored container answers warm. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.prime(this);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: clients reconnect on their own, and the voice list stays valid
     }
 
     private void record(int status, SpokenPreview preview) {
