@@ -80,9 +80,11 @@ public final class ScheduleJson {
             }
         }
         ObjectNode set = node.putObject("set");
-        ObjectNode variables = set.putObject("variables");
-        schedule.variables().forEach(variables::put);
-        ObjectNode prompts = set.putObject("prompts");
+        if (!schedule.variables().isEmpty()) {
+            ObjectNode variables = set.putObject("variables");
+            schedule.variables().forEach(variables::put);
+        }
+        ObjectNode prompts = schedule.prompts().isEmpty() ? null : set.putObject("prompts");
         schedule.prompts().forEach((name, languages) -> {
             ObjectNode byLanguage = prompts.putObject(name);
             languages.forEach((language, text) -> {
