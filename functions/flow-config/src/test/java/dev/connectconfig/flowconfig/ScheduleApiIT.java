@@ -207,4 +207,24 @@ class ScheduleApiIT extends ApiIntegrationTest {
                 .id("sales-support").claims(Map.of("sub", "o", "cognito:username", "o", "custom:fc_read",
                         "support-*")).build()).getStatusCode());
     }
+
+    @Test
+    void exportCarriesSchedulesAndImportingChangedSchedulesUpdatesTheConfig() {
+        api.invoke("create-with-schedules.json");
+        JsonNode exported = body(api.invoke(new ApiFixture.Request("GET", "/flow-configs/export")
+                .claims(ApiFixture.admin()).query("prefix", "sales-support").build()));
+        assertEquals(sample().get("schedules"), exported.get("flowConfigs").get(0).get("schedules"));
+
+        ObjectNode document = exported.deepCopy();
+        ObjectNode config = (ObjectNode) document.get("flowConfigs").get(0);
+        ArrayNode schedules = (ArrayNode) config.get("schedules");
+        schedules.insert(0, schedules.remove(2));
+        APIGatewayProxyResponseEvent imported = api.invoke(new ApiFixture.Request("POST", "/flow-configs/import")
+                .claims(ApiFixture.admin()).json(document).build());
+
+        assertEquals(200, imported.getStatusCode(), imported.getBody());
+        assertEquals("[\"sales-support\"]", body(imported).get("updated").toString());
+        assertEquals("afterHours", api.stored("sales-support").schedules().get(0).name());
+        assertEquals(2, api.stored("sales-support").version());
+    }
 }
