@@ -9,13 +9,11 @@ import dev.connectconfig.shared.model.FlowConfig;
 import dev.connectconfig.shared.store.FlowConfigItems;
 import dev.connectconfig.shared.validation.Violation;
 import dev.connectconfig.testing.DynamoDbLocal;
+import dev.connectconfig.testing.ManualClock;
 import dev.connectconfig.testing.RepoFiles;
 import dev.connectconfig.testing.TestContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,34 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * real handler for events/get-config/scheduled.json, at instants set by the test's clock.
  */
 class GetConfigScheduleIT {
-
-    /** A clock the test moves; the handler reads it on every call. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(String instant) {
-            now = Instant.parse(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static DynamoDbLocal dynamoDb;
 
@@ -79,7 +49,7 @@ class GetConfigScheduleIT {
         return config.withBookkeeping(1, "2026-12-01T00:00:00Z", "seed");
     }
 
-    private static GetConfigHandler handler(SettableClock clock) {
+    private static GetConfigHandler handler(ManualClock clock) {
         return new GetConfigHandler(GetConfigService.create(dynamoDb.endpoint(), DynamoDbLocal.FLOW_CONFIG_TABLE,
                 Duration.ofSeconds(45), clock));
     }
@@ -91,7 +61,7 @@ class GetConfigScheduleIT {
 
     @Test
     void aWeekdayAfternoonGetsTheConfigsOwnValuesAndNoActiveSchedule() {
-        SettableClock clock = new SettableClock(Instant.parse("2026-12-22T15:00:00Z")); // Tuesday 10:00 New York
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-22T15:00:00Z")); // Tuesday 10:00 New York
         Map<String, String> result = invoke(handler(clock));
 
         assertNull(result.get("error"));
@@ -103,7 +73,7 @@ class GetConfigScheduleIT {
 
     @Test
     void christmasEveFromFivePmIsClosedAndTheHolidayWinsOverAfterHours() {
-        SettableClock clock = new SettableClock(Instant.parse("2026-12-24T21:59:00Z")); // Thursday 16:59
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-24T21:59:00Z")); // Thursday 16:59
         GetConfigHandler handler = handler(clock);
 
         assertEquals("", invoke(handler).get("activeSchedules"));
@@ -123,7 +93,7 @@ class GetConfigScheduleIT {
 
     @Test
     void aWeeknightGetsTheAfterHoursMessageUntilEightInTheMorning() {
-        SettableClock clock = new SettableClock(Instant.parse("2027-01-06T02:00:00Z")); // Tuesday 21:00
+        ManualClock clock = new ManualClock(Instant.parse("2027-01-06T02:00:00Z")); // Tuesday 21:00
         GetConfigHandler handler = handler(clock);
 
         Map<String, String> night = invoke(handler);
@@ -140,7 +110,7 @@ class GetConfigScheduleIT {
     @Test
     void schedulesAreJudgedFromTheCachedConfigWithoutAnotherRead() {
         dynamoDb.put(sampleWithId("sales-support-cached"));
-        SettableClock clock = new SettableClock(Instant.parse("2027-01-01T04:59:00Z")); // Dec 31 23:59 New York
+        ManualClock clock = new ManualClock(Instant.parse("2027-01-01T04:59:00Z")); // Dec 31 23:59 New York
         GetConfigHandler handler = handler(clock);
         Map<String, Object> event = RepoFiles.eventMap("events/get-config/scheduled.json");
         @SuppressWarnings("unchecked")
