@@ -111,6 +111,23 @@ class ScheduleApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aWriteWhoseSchedulesTogetherCouldExceed32KbIsRefused() {
+        // Each alone fits; together (christmas's greeting and afterHours's reason, both active on Christmas Eve
+        // evening) they would not, and the guard counts the largest any combination could serve.
+        String long16k = "x".repeat(16 * 1024);
+        APIGatewayProxyResponseEvent response = refused(create(config -> {
+            ((ObjectNode) config.get("schema")).putObject("ClosedReason").put("type", "text");
+            ((ObjectNode) schedule(config, 0).get("set").get("prompts").get("Greeting").get("en-US"))
+                    .put("voice", long16k);
+            ((ObjectNode) schedule(config, 2).get("set").get("variables")).put("ClosedReason", long16k);
+        }));
+
+        assertEquals(List.of("schedules"), fields(response));
+        assertTrue(body(response).get("details").get(0).get("message").asText().contains("32768"),
+                response.getBody());
+    }
+
+    @Test
     void anEditorMayAddOrReorderSchedulesButNotAddAVariable() {
         api.invoke("create-with-schedules.json");
         Map<String, Object> editor = Map.of("sub", "ed-1", "cognito:username", "ed", "custom:fc_edit", "sales-*");
