@@ -2,6 +2,7 @@ package dev.connectconfig.flowconfig;
 
 import static dev.connectconfig.flowconfig.ApiFixture.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -12,6 +13,7 @@ import dev.connectconfig.shared.model.Schedule;
 import dev.connectconfig.shared.model.ScheduleWhen;
 import dev.connectconfig.shared.render.Channel;
 import dev.connectconfig.shared.render.FlowConfigRenderer;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,7 +23,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -189,5 +197,56 @@ class EmergencySwitchIT extends ApiIntegrationTest {
         }
         assertEquals(400, end("prefix", "storm/").getStatusCode());
         assertEquals(before, api.snapshot());
+    }
+
+    /** The handler over a client that runs {@code before} ahead of the first TransactWriteItems. */
+    private static FlowConfigHandler beforeFirstTransaction(Runnable before) {
+        AtomicInteger transactions = new AtomicInteger();
+        return api.handlerOver(new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest && transactions.incrementAndGet() == 1) {
+                    before.run();
+                }
+            }
+        });
+    }
+
+    private static APIGatewayProxyRequestEvent firstTen() {
+        return new ApiFixture.Request("POST", "/flow-configs/emergency").claims(EDITOR)
+                .json(Map.of("ids", range(0, 10), "set", SET)).build();
+    }
+
+    @Test
+    void aConfigSomeoneElseChangedMeanwhileIsRefusedAndTheOthersStillChange() {
+        FlowConfigHandler handler = beforeFirstTransaction(() -> {
+            FlowConfig stored = api.stored("storm-005");
+            api.repository.commit(List.of(new FlowConfigRepository.Change(stored, stored.withBookkeeping(2,
+                    "2026-12-01T00:00:00Z", "someone"), "updated", "2026-12-01T00:00:00Z", "someone")));
+        });
+
+        JsonNode report = body(ApiFixture.invoke(handler, firstTen()));
+
+        List<String> others = new ArrayList<>(range(0, 10));
+        others.remove("storm-005");
+        assertEquals(others, ids(report.get("changed")));
+        assertEquals(List.of("storm-005"), refusedWith(report, "CONFLICT"));
+        assertEquals("someone", api.stored("storm-005").updatedBy());
+        assertEquals(List.of(), api.stored("storm-005").schedules());
+    }
+
+    @Test
+    void aTransactionTheStoreDoesNotConfirmIsReportedConfigByConfig() {
+        FlowConfigHandler handler = beforeFirstTransaction(() -> {
+            throw SdkClientException.create("connection reset");
+        });
+
+        APIGatewayProxyResponseEvent response = ApiFixture.invoke(handler, firstTen());
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(range(0, 10), refusedWith(body(response), "UNAVAILABLE"));
+        assertEquals(0, body(response).get("changed").size());
+        assertFalse(response.getBody().contains("connection reset"), response.getBody());
+        assertEquals(1, api.stored("storm-001").version());
     }
 }
