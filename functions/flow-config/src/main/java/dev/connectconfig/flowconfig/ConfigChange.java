@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * What a write changes, decided on the server from the stored and the new config, never from what a client says:
- * Edit users may change values of existing variables and prompt texts, nothing else.
+ * Edit users may change values of existing variables and prompt texts, nothing else. Schedules, the time zone and
+ * the order of schedules are value changes: a schedule can only set existing names, so it adds no key to a flow.
  */
 enum ConfigChange {
     NONE, VALUES, STRUCTURE;
@@ -32,7 +33,9 @@ enum ConfigChange {
                 && Objects.equals(a.effectiveDefaultLanguage(), b.effectiveDefaultLanguage())
                 && a.variables().equals(b.variables())
                 && a.schema().equals(b.schema())
-                && a.prompts().equals(b.prompts());
+                && a.prompts().equals(b.prompts())
+                && Objects.equals(a.timeZone(), b.timeZone())
+                && a.schedules().equals(b.schedules());
     }
 
     /** The action a replace needs: an unchanged write is judged as a value change. */

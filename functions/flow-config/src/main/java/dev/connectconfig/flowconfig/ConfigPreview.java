@@ -17,6 +17,7 @@ import dev.connectconfig.shared.store.FlowConfigStore;
 import dev.connectconfig.shared.validation.FlowConfigValidator;
 import dev.connectconfig.shared.validation.LanguageTags;
 import dev.connectconfig.shared.validation.Violation;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +28,12 @@ import java.util.Set;
 /**
  * What GetConfig would return to one caller, rendered by the same shared renderer, for the stored config or for an
  * unsaved one sent in the body. An unsaved config is rendered even when it would not pass validation yet; its
- * problems come back next to the result, so an author sees both while editing.
+ * problems come back next to the result, so an author sees both while editing. {@code at} (an ISO-8601 instant,
+ * default now) is the moment judged: the schedules active then are applied and named in {@code activeSchedules}.
  */
 final class ConfigPreview {
 
-    private static final Set<String> FIELDS = Set.of("lang", "channel", "config");
+    private static final Set<String> FIELDS = Set.of("lang", "channel", "config", "at");
 
     private final FlowConfigStore store;
     private final FlowConfigAuthorizer authorizer;
@@ -56,6 +58,7 @@ final class ConfigPreview {
             violations.add(new Violation("lang", "must be a BCP 47 language tag such as en-US"));
         }
         Channel channel = channel(text(body, "channel", violations), violations);
+        Instant at = ApiInstants.parse(text(body, "at", violations), "at", violations);
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
@@ -67,7 +70,8 @@ final class ConfigPreview {
         List<Violation> problems = saved ? List.of() : FlowConfigService.prefixed(
                 FlowConfigValidator.validate(config), "config.");
 
-        RenderedConfig rendered = FlowConfigRenderer.render(config, language, channel);
+        Instant when = at != null ? at : service.clock().instant();
+        RenderedConfig rendered = FlowConfigRenderer.render(config, language, channel, when);
         Map<String, String> result = rendered.values();
         if (!rendered.fitsConnectLimit()) {
             // GetConfig answers exactly this when the result would not fit Amazon Connect's 32 KB.
@@ -77,7 +81,8 @@ final class ConfigPreview {
         }
         ObjectNode response = FlowConfigJson.MAPPER.createObjectNode();
         response.put("id", id).put("version", config.version()).put("saved", saved)
-                .put("language", rendered.language()).put("channel", channel.name().toLowerCase(Locale.ROOT));
+                .put("language", rendered.language()).put("channel", channel.name().toLowerCase(Locale.ROOT))
+                .put("at", when.toString());
         ObjectNode values = response.putObject("result");
         result.forEach(values::put);
         response.put("sizeBytes", rendered.sizeBytes());

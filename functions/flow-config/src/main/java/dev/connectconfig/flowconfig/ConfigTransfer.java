@@ -139,7 +139,7 @@ final class ConfigTransfer {
                     next, "imported", at, caller.name())));
             (planned.stored().isEmpty() ? created : updated).add(next.id());
         }
-        List<List<Indexed>> transactions = transactions(changes);
+        List<List<Indexed>> transactions = TransactionBatches.of(changes, Indexed::change, repository);
         commit(transactions);
         report.put("transactions", transactions.size());
         return ApiResult.ok(report);
@@ -216,32 +216,6 @@ final class ConfigTransfer {
         String field() {
             return "flowConfigs[" + index + "]";
         }
-    }
-
-    /**
-     * Cuts the changes into transactions DynamoDB accepts, by count and by the bytes each carries (the new item and the
-     * history copy of the one it replaces).
-     */
-    private List<List<Indexed>> transactions(List<Indexed> changes) {
-        List<List<Indexed>> transactions = new ArrayList<>();
-        List<Indexed> batch = new ArrayList<>();
-        long batchBytes = 0;
-        for (Indexed indexed : changes) {
-            // One change is at most two items of 400 KB, so it always fits a transaction of its own.
-            long bytes = repository.transactionBytes(indexed.change());
-            if (!batch.isEmpty() && (batch.size() == FlowConfigRepository.CHANGES_PER_TRANSACTION
-                    || batchBytes + bytes > FlowConfigRepository.TRANSACTION_BUDGET_BYTES)) {
-                transactions.add(batch);
-                batch = new ArrayList<>();
-                batchBytes = 0;
-            }
-            batch.add(indexed);
-            batchBytes += bytes;
-        }
-        if (!batch.isEmpty()) {
-            transactions.add(batch);
-        }
-        return transactions;
     }
 
     /** Commits each transaction in turn; when one fails after others were committed, the answer lists both. */

@@ -34,6 +34,11 @@ final class FlowConfigRoutes {
                 query(event, "prefix")));
         routes.put("POST /flow-configs/import", (caller, event) -> service.transfer().importAll(caller,
                 JsonRequestBody.read(event, MAX_IMPORT_BODY_BYTES)));
+        EmergencySwitch emergency = new EmergencySwitch(service.repository(), service.authorizer(), service);
+        routes.put("POST /flow-configs/emergency", (caller, event) -> emergency.start(caller,
+                JsonRequestBody.read(event, MAX_CONFIG_BODY_BYTES)));
+        routes.put("DELETE /flow-configs/emergency", (caller, event) -> emergency.end(caller, query(event, "ids"),
+                query(event, "prefix")));
         routes.put("GET /flow-configs/{id}", (caller, event) -> service.get(caller, id(event)));
         routes.put("PUT /flow-configs/{id}", (caller, event) -> service.put(caller, id(event),
                 JsonRequestBody.read(event, MAX_CONFIG_BODY_BYTES), header(event, "If-Match"),
@@ -48,6 +53,10 @@ final class FlowConfigRoutes {
                 id(event), ApiRequests.path(event, "n"), header(event, "If-Match"), header(event, "If-None-Match")));
         routes.put("POST /flow-configs/{id}/preview", (caller, event) -> preview.preview(caller, id(event),
                 JsonRequestBody.read(event, MAX_CONFIG_BODY_BYTES)));
+        ScheduleTimeline timeline = new ScheduleTimeline(service.repository(), service.authorizer(),
+                service.clock());
+        routes.put("GET /flow-configs/{id}/timeline", (caller, event) -> timeline.timeline(caller, id(event),
+                query(event, "from"), query(event, "days")));
     }
 
     /** Every route this function serves, as {@code METHOD /resource}; template.yaml must route exactly these. */

@@ -35,8 +35,8 @@ final class FlowConfigService {
     static final int CATALOG_PAGE = 1_000;
     /** Candidates are judged in batches of BatchIsAuthorized's size, so a short page costs few decisions. */
     static final int AUTHORIZATION_BATCH = 30;
-    /** Ids the API's own routes take: /flow-configs/export and /flow-configs/import. */
-    static final Set<String> ROUTE_IDS = Set.of("export", "import");
+    /** Ids the API's own routes take: /flow-configs/export, /flow-configs/import and /flow-configs/emergency. */
+    static final Set<String> ROUTE_IDS = Set.of("export", "import", "emergency");
 
     private final FlowConfigRepository repository;
     private final FlowConfigAuthorizer authorizer;
@@ -243,7 +243,7 @@ final class FlowConfigService {
             throw ApiException.invalid(prefixed(violations, fieldPrefix));
         }
         return new FlowConfig(id, parsed.description(), parsed.variables(), parsed.schema(), parsed.prompts(),
-                parsed.defaultLanguage(), 0, null, null);
+                parsed.defaultLanguage(), 0, null, null, parsed.timeZone(), parsed.schedules());
     }
 
     /** The content rules; an item near DynamoDB's limit is a 413, everything else a 400 naming the field. */
@@ -332,6 +332,10 @@ final class FlowConfigService {
 
     String now() {
         return clock.instant().toString();
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     private static ApiResult withETag(int status, FlowConfig config) {

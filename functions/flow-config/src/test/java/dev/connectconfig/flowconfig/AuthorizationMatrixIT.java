@@ -8,6 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectconfig.shared.json.FlowConfigJson;
 import dev.connectconfig.shared.model.FlowConfig;
+import dev.connectconfig.shared.model.Schedule;
+import dev.connectconfig.shared.model.ScheduleWhen;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +35,8 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
     enum Operation {
         GET(true, false), LIST(true, false), HISTORY(true, false), PREVIEW(true, false), EXPORT(true, false),
         UPDATE_VALUES(false, true), UPDATE_STRUCTURE(false, false), CREATE(false, false), DELETE(false, false),
-        RESTORE(false, false);
+        RESTORE(false, false), TIMELINE(true, false), SCHEDULES(false, true), EMERGENCY_ON(false, true),
+        EMERGENCY_OFF(false, true);
 
         final boolean readOnly;
         final boolean valuesOnly;
@@ -66,8 +70,13 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
         api.reset();
         // version 2 of sales-emea, so version 1 is in the history to restore
         FlowConfig emea = api.stored("sales-emea");
-        api.repository.commit(List.of(new FlowConfigRepository.Change(emea, emea.withBookkeeping(2,
-                "2026-01-02T00:00:00Z", "seed"), "updated", "2026-01-02T00:00:00Z", "seed")));
+        FlowConfig second = emea.withBookkeeping(2, "2026-01-02T00:00:00Z", "seed");
+        if (operation == Operation.EMERGENCY_OFF) {
+            second = second.withSchedules(List.of(new Schedule("emergency", null, "UTC", new ScheduleWhen.Window(
+                    LocalDateTime.of(2026, 1, 2, 0, 0), null), Map.of("Closure", "true"), Map.of())));
+        }
+        api.repository.commit(List.of(new FlowConfigRepository.Change(emea, second, "updated",
+                "2026-01-02T00:00:00Z", "seed")));
         String target = operation == Operation.CREATE ? "sales-new" : "sales-emea";
         var before = api.snapshot();
 
@@ -80,6 +89,14 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
             String items = operation == Operation.LIST ? "items" : "flowConfigs";
             boolean listed = body(response).get(items).findValuesAsText("id").contains(target);
             assertEquals(expected, listed, response.getBody());
+        } else if (operation == Operation.EMERGENCY_ON || operation == Operation.EMERGENCY_OFF) {
+            // The switch answers 200 with what it changed and what it refused, config by config.
+            assertEquals(200, status, response.getBody());
+            boolean changed = body(response).get("changed").findValuesAsText("id").contains(target);
+            assertEquals(expected, changed, response.getBody());
+            if (!expected) {
+                assertEquals(before, api.snapshot(), "a refused switch wrote something");
+            }
         } else if (expected) {
             assertTrue(status >= 200 && status < 300, status + " " + response.getBody());
         } else {
@@ -142,6 +159,22 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
                     .header("If-Match", "\"2\"").claims(claims).build();
             case RESTORE -> new ApiFixture.Request("POST", "/flow-configs/{id}/versions/{n}/restore").id(id)
                     .path("n", "1").header("If-Match", "\"2\"").claims(claims).build();
+            case TIMELINE -> new ApiFixture.Request("GET", "/flow-configs/{id}/timeline").id(id).claims(claims)
+                    .build();
+            case SCHEDULES -> {
+                config.putArray("schedules").addObject().put("name", "holiday")
+                        .<com.fasterxml.jackson.databind.node.ObjectNode>set("when", FlowConfigJson.MAPPER
+                                .createObjectNode().set("dates", FlowConfigJson.MAPPER.createArrayNode()
+                                        .add("2026-12-25")))
+                        .putObject("set").putObject("variables").put("Closure", "true");
+                config.put("timeZone", "Europe/London");
+                yield put(id, config, claims).header("If-Match", "\"2\"").build();
+            }
+            case EMERGENCY_ON -> new ApiFixture.Request("POST", "/flow-configs/emergency").claims(claims)
+                    .json(Map.of("ids", List.of(id), "set", Map.of("variables", Map.of("Closure", "true"))))
+                    .build();
+            case EMERGENCY_OFF -> new ApiFixture.Request("DELETE", "/flow-configs/emergency").claims(claims)
+                    .query("ids", id).build();
         };
     }
 

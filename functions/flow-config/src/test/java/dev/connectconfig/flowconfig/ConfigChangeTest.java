@@ -7,7 +7,14 @@ import dev.connectconfig.shared.model.FlowConfig;
 import dev.connectconfig.shared.model.PromptText;
 import dev.connectconfig.shared.model.VariableDefinition;
 import dev.connectconfig.shared.model.VariableType;
+import dev.connectconfig.shared.model.Schedule;
+import dev.connectconfig.shared.model.ScheduleWhen;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -81,5 +88,25 @@ class ConfigChangeTest {
     private static Map<String, Object> put(Map<String, Object> parts, String key, Object value) {
         parts.put(key, value);
         return parts;
+    }
+
+    @Test
+    void addingReorderingOrRemovingSchedulesOrSettingATimeZoneIsAValueChange() {
+        Schedule holiday = new Schedule("holiday", null, null, new ScheduleWhen.Dates(List.of(
+                new ScheduleWhen.ScheduledDate(LocalDate.of(2026, 12, 25), null, null))), Map.of("Closure", "true"),
+                Map.of());
+        Schedule night = new Schedule("night", null, null, new ScheduleWhen.Weekly(Set.of(DayOfWeek.FRIDAY),
+                LocalTime.of(18, 0), LocalTime.of(8, 0)), Map.of("Reason", "closed"), Map.of());
+        FlowConfig both = STORED.withSchedules(List.of(holiday, night));
+        FlowConfig reordered = STORED.withSchedules(List.of(night, holiday));
+        FlowConfig zoned = new FlowConfig(STORED.id(), STORED.description(), STORED.variables(), STORED.schema(),
+                STORED.prompts(), STORED.defaultLanguage(), 4, "t", "u", "Europe/Paris", List.of());
+
+        assertEquals(ConfigChange.VALUES, ConfigChange.between(STORED, both));
+        assertEquals(ConfigChange.VALUES, ConfigChange.between(both, reordered));
+        assertEquals(ConfigChange.VALUES, ConfigChange.between(both, STORED));
+        assertEquals(ConfigChange.VALUES, ConfigChange.between(STORED, zoned));
+        assertEquals(FlowConfigAction.UPDATE_VALUES, ConfigChange.between(STORED, both).action());
+        assertEquals(ConfigChange.NONE, ConfigChange.between(both, STORED.withSchedules(List.of(holiday, night))));
     }
 }

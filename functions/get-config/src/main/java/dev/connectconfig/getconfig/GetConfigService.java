@@ -11,6 +11,7 @@ import dev.connectconfig.shared.store.FlowConfigStore;
 import dev.connectconfig.shared.store.StoreUnavailableException;
 import dev.connectconfig.shared.validation.FlowConfigValidator;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,9 +42,16 @@ final class GetConfigService {
     }
 
     private final FlowConfigCache cache;
+    /** The time schedules are judged at: each call's own, so a window starts on the minute whatever the cache TTL. */
+    private final Clock clock;
 
     GetConfigService(FlowConfigStore store, Duration ttl) {
+        this(store, ttl, Clock.systemUTC());
+    }
+
+    GetConfigService(FlowConfigStore store, Duration ttl, Clock clock) {
         this.cache = new FlowConfigCache(store, ttl, FAILURE_BACKOFF, System::nanoTime);
+        this.clock = clock;
     }
 
     /** The configuration the template sets: the table name and the cache TTL. */
@@ -53,8 +61,12 @@ final class GetConfigService {
 
     /** A service over DynamoDB at {@code endpoint} (null for AWS) with the live-call timeouts. */
     static GetConfigService create(URI endpoint, String table, Duration ttl) {
+        return create(endpoint, table, ttl, Clock.systemUTC());
+    }
+
+    static GetConfigService create(URI endpoint, String table, Duration ttl, Clock clock) {
         DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), DYNAMODB_TIMEOUTS, endpoint);
-        return new GetConfigService(new DynamoDbFlowConfigStore(dynamoDb, table), ttl);
+        return new GetConfigService(new DynamoDbFlowConfigStore(dynamoDb, table), ttl, clock);
     }
 
     Outcome answer(ConfigRequest request) {
@@ -77,7 +89,8 @@ final class GetConfigService {
         if (config.isEmpty()) {
             return error(ResultKeys.NOT_FOUND, "No flow config has the id '" + request.id() + "'.", lookup.source());
         }
-        RenderedConfig rendered = FlowConfigRenderer.render(config.get(), request.language(), request.channel());
+        RenderedConfig rendered = FlowConfigRenderer.render(config.get(), request.language(), request.channel(),
+                clock.instant());
         if (!rendered.fitsConnectLimit()) {
             return new Outcome(errorMap(ResultKeys.RESULT_TOO_LARGE, rendered.tooLargeMessage()), lookup.source(),
                     rendered);

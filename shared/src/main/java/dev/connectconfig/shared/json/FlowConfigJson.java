@@ -25,7 +25,7 @@ public final class FlowConfigJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final Set<String> FIELDS = Set.of("id", "description", "variables", "schema", "prompts",
-            "defaultLanguage", "version", "updatedAt", "updatedBy");
+            "defaultLanguage", "version", "updatedAt", "updatedBy", "timeZone", "schedules");
     private static final Set<String> PROMPT_FIELDS = Set.of("voice", "chat");
     private static final Set<String> SCHEMA_FIELDS = Set.of("type", "options");
 
@@ -61,6 +61,12 @@ public final class FlowConfigJson {
             });
         });
         node.put("defaultLanguage", config.effectiveDefaultLanguage());
+        if (config.timeZone() != null) {
+            node.put("timeZone", config.timeZone());
+        }
+        if (!config.schedules().isEmpty()) {
+            node.set("schedules", ScheduleJson.toJson(config.schedules()));
+        }
         node.put("version", config.version());
         if (config.updatedAt() != null) {
             node.put("updatedAt", config.updatedAt());
@@ -119,7 +125,9 @@ public final class FlowConfigJson {
                 text(node, "defaultLanguage", violations),
                 version,
                 text(node, "updatedAt", violations),
-                text(node, "updatedBy", violations));
+                text(node, "updatedBy", violations),
+                text(node, "timeZone", violations),
+                ScheduleJson.fromJson(node.get("schedules"), "schedules", violations));
     }
 
     private static VariableDefinition definition(String field, JsonNode value, List<Violation> violations) {

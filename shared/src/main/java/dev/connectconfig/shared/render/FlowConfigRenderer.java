@@ -2,6 +2,8 @@ package dev.connectconfig.shared.render;
 
 import dev.connectconfig.shared.model.FlowConfig;
 import dev.connectconfig.shared.model.PromptText;
+import dev.connectconfig.shared.schedule.ScheduledConfig;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,9 +21,22 @@ public final class FlowConfigRenderer {
     }
 
     /**
+     * What a caller gets at {@code at}: the schedules active then laid over the config, and named in
+     * {@code activeSchedules}.
+     *
      * @param requestedLanguage the caller's language, or null for the config's default
      */
+    public static RenderedConfig render(FlowConfig config, String requestedLanguage, Channel channel, Instant at) {
+        return render(ScheduledConfig.at(config, at), requestedLanguage, channel);
+    }
+
+    /** The config's own values, as served while none of its schedules is active. */
     public static RenderedConfig render(FlowConfig config, String requestedLanguage, Channel channel) {
+        return render(new ScheduledConfig(config, List.of()), requestedLanguage, channel);
+    }
+
+    public static RenderedConfig render(ScheduledConfig scheduled, String requestedLanguage, Channel channel) {
+        FlowConfig config = scheduled.config();
         String defaultLanguage = config.effectiveDefaultLanguage();
         String language = requestedLanguage == null || requestedLanguage.isBlank()
                 ? defaultLanguage : requestedLanguage.trim();
@@ -42,6 +57,7 @@ public final class FlowConfigRenderer {
         }
         values.put(ResultKeys.LANGUAGE, language);
         values.put(ResultKeys.CONFIG_VERSION, Long.toString(config.version()));
+        values.put(ResultKeys.ACTIVE_SCHEDULES, scheduled.activeSchedules());
         if (!missing.isEmpty()) {
             values.put(ResultKeys.MISSING_PROMPTS, String.join(",", missing));
         }

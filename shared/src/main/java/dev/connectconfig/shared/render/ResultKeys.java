@@ -14,9 +14,11 @@ public final class ResultKeys {
     public static final String LANGUAGE = "language";
     public static final String CONFIG_VERSION = "configVersion";
     public static final String STALE = "stale";
+    /** The schedules applied to this result, comma separated, empty when none. */
+    public static final String ACTIVE_SCHEDULES = "activeSchedules";
 
     public static final Set<String> RESERVED =
-            Set.of(ERROR, ERROR_MESSAGE, MISSING_PROMPTS, LANGUAGE, CONFIG_VERSION, STALE);
+            Set.of(ERROR, ERROR_MESSAGE, MISSING_PROMPTS, LANGUAGE, CONFIG_VERSION, STALE, ACTIVE_SCHEDULES);
 
     /** Values of {@link #ERROR}. */
     public static final String MISSING_ID = "MISSING_ID";

@@ -1,6 +1,10 @@
 package dev.connectconfig.shared.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.connectconfig.shared.json.FlowConfigJson;
+import dev.connectconfig.shared.json.ScheduleJson;
 import dev.connectconfig.shared.model.FlowConfig;
+import dev.connectconfig.shared.model.Schedule;
 import dev.connectconfig.shared.model.PromptText;
 import dev.connectconfig.shared.model.VariableDefinition;
 import dev.connectconfig.shared.model.VariableType;
@@ -25,6 +29,9 @@ public final class FlowConfigItems {
     public static final String VERSION = "version";
     public static final String UPDATED_AT = "updatedAt";
     public static final String UPDATED_BY = "updatedBy";
+    public static final String TIME_ZONE = "timeZone";
+    /** The schedules as their JSON text: one readable attribute, parsed only for configs that have schedules. */
+    public static final String SCHEDULES = "schedules";
     /** Same value on every config: the partition key of the {@link #CATALOG_INDEX} index that lists configs in id order. */
     public static final String CATALOG = "catalog";
     public static final String CATALOG_VALUE = "flow-config";
@@ -73,6 +80,10 @@ public final class FlowConfigItems {
         item.put(VERSION, AttributeValue.fromN(Long.toString(config.version())));
         putIfPresent(item, UPDATED_AT, config.updatedAt());
         putIfPresent(item, UPDATED_BY, config.updatedBy());
+        putIfPresent(item, TIME_ZONE, config.timeZone());
+        if (!config.schedules().isEmpty()) {
+            item.put(SCHEDULES, s(ScheduleJson.toJson(config.schedules()).toString()));
+        }
         item.put(CATALOG, s(CATALOG_VALUE));
         return item;
     }
@@ -112,7 +123,20 @@ public final class FlowConfigItems {
                 string(item.get(DEFAULT_LANGUAGE)),
                 version == null || version.n() == null ? 0 : Long.parseLong(version.n()),
                 string(item.get(UPDATED_AT)),
-                string(item.get(UPDATED_BY)));
+                string(item.get(UPDATED_BY)),
+                string(item.get(TIME_ZONE)),
+                schedules(string(item.get(SCHEDULES))));
+    }
+
+    private static List<Schedule> schedules(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return ScheduleJson.fromJson(FlowConfigJson.MAPPER.readTree(json), SCHEDULES, new ArrayList<>());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored schedules are not JSON", e);
+        }
     }
 
     private static AttributeValue s(String value) {

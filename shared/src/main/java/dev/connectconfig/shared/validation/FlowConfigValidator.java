@@ -1,7 +1,9 @@
 package dev.connectconfig.shared.validation;
 
 import dev.connectconfig.shared.model.FlowConfig;
+import dev.connectconfig.shared.json.ScheduleJson;
 import dev.connectconfig.shared.model.PromptText;
+import dev.connectconfig.shared.model.Schedule;
 import dev.connectconfig.shared.model.VariableDefinition;
 import dev.connectconfig.shared.model.VariableType;
 import dev.connectconfig.shared.render.Channel;
@@ -10,6 +12,7 @@ import dev.connectconfig.shared.render.RenderedConfig;
 import dev.connectconfig.shared.render.ResultKeys;
 import dev.connectconfig.shared.render.ResultSize;
 import dev.connectconfig.shared.render.Ssml;
+import dev.connectconfig.shared.schedule.ScheduledConfig;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,6 +35,9 @@ public final class FlowConfigValidator {
     public static final int MAX_DESCRIPTION = 1024;
     /** DynamoDB refuses items over 400 KB; configs stay well under it, leaving room for history and attribute names. */
     public static final int MAX_ITEM_BYTES = 300 * 1024;
+    public static final int MAX_SCHEDULES = 50;
+    /** Ten years of holidays; every call looks through a schedule's dates. */
+    public static final int MAX_DATES = 1_000;
 
     private FlowConfigValidator() {
     }
@@ -58,6 +64,7 @@ public final class FlowConfigValidator {
         checkNames(config, violations);
         checkVariables(config, violations);
         checkPrompts(config, violations);
+        ScheduleRules.check(config, violations);
         if (violations.isEmpty()) {
             checkSizes(config, violations);
         }
@@ -125,7 +132,7 @@ public final class FlowConfigValidator {
         }
     }
 
-    private static void checkName(String field, String name, List<Violation> violations) {
+    static void checkName(String field, String name, List<Violation> violations) {
         if (!NAME.matcher(name).matches()) {
             violations.add(new Violation(field,
                     "names start with a letter and have up to 64 letters, digits or underscores"));
@@ -174,7 +181,7 @@ public final class FlowConfigValidator {
         });
     }
 
-    private static boolean fits(String value, VariableDefinition definition) {
+    static boolean fits(String value, VariableDefinition definition) {
         return switch (definition.type()) {
             case TEXT -> true;
             case BOOLEAN -> "true".equals(value) || "false".equals(value);
@@ -192,7 +199,7 @@ public final class FlowConfigValidator {
         }
     }
 
-    private static String describe(VariableDefinition definition) {
+    static String describe(VariableDefinition definition) {
         return switch (definition.type()) {
             case TEXT -> "must be text";
             case BOOLEAN -> "must be \"true\" or \"false\"";
@@ -231,17 +238,24 @@ public final class FlowConfigValidator {
         }
     }
 
-    /** Every language a caller could be served, on a spoken and a text channel, must fit Connect's 32 KB. */
+    /**
+     * Every language a caller could be served, on a spoken and a text channel, must fit Connect's 32 KB at every
+     * instant: measured with the longest value any combination of schedules can serve and every schedule named.
+     */
     private static void checkSizes(FlowConfig config, List<Violation> violations) {
+        ScheduledConfig largest = ScheduledConfig.largest(config);
         Set<String> languages = new LinkedHashSet<>();
         languages.add(config.effectiveDefaultLanguage());
         config.prompts().values().forEach(byLanguage -> languages.addAll(byLanguage.keySet()));
         for (String language : languages) {
             for (Channel channel : new Channel[] {Channel.VOICE, Channel.CHAT}) {
-                RenderedConfig rendered = FlowConfigRenderer.render(config, language, channel);
+                RenderedConfig rendered = FlowConfigRenderer.render(largest, language, channel);
                 if (!rendered.fitsConnectLimit()) {
-                    violations.add(new Violation("prompts", "for " + language + " on " + channel.name().toLowerCase(
-                            java.util.Locale.ROOT) + ": " + rendered.tooLargeMessage()));
+                    boolean ownFits = FlowConfigRenderer.render(config, language, channel).fitsConnectLimit();
+                    violations.add(new Violation(ownFits ? "schedules" : "prompts", "for " + language + " on "
+                            + channel.name().toLowerCase(java.util.Locale.ROOT)
+                            + (ownFits ? " while schedules are active (the longest text each could set, every name "
+                                    + "in activeSchedules)" : "") + ": " + rendered.tooLargeMessage()));
                     return;
                 }
             }
@@ -275,7 +289,10 @@ public final class FlowConfigValidator {
                 }
             }
         }
-        return bytes;
+        for (Schedule schedule : config.schedules()) {
+            bytes += utf8(ScheduleJson.toJson(schedule).toString());
+        }
+        return bytes + utf8(config.timeZone());
     }
 
     private static int utf8(String value) {

@@ -1,0 +1,249 @@
+package dev.connectconfig.flowconfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.shared.auth.Caller;
+import dev.connectconfig.shared.auth.FlowConfigAction;
+import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
+import dev.connectconfig.shared.errors.ApiException;
+import dev.connectconfig.shared.json.FlowConfigJson;
+import dev.connectconfig.shared.json.JsonFields;
+import dev.connectconfig.shared.json.ScheduleJson;
+import dev.connectconfig.shared.model.FlowConfig;
+import dev.connectconfig.shared.model.PromptText;
+import dev.connectconfig.shared.model.Schedule;
+import dev.connectconfig.shared.model.ScheduleWhen;
+import dev.connectconfig.shared.store.StoreUnavailableException;
+import dev.connectconfig.shared.validation.FlowConfigValidator;
+import dev.connectconfig.shared.validation.Violation;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One switch for many configs: puts a schedule named {@code emergency} at the top of every selected config the caller
+ * may edit (replacing one already there), or takes it away, in as few transactions as DynamoDB allows. A config the
+ * caller may not edit, or whose own rules the change would break, is refused and named with the reason; the others
+ * change. Callers see the change once GetConfig's cache expires, within {@code CacheTtlSeconds}.
+ */
+final class EmergencySwitch {
+
+    static final String NAME = "emergency";
+    static final int MAX_CONFIGS = 1_000;
+    private static final Set<String> FIELDS = Set.of("ids", "prefix", "set", "until", "description");
+
+    /** A selected config and what happens to it. */
+    private record Planned(FlowConfig stored, FlowConfig next) {
+        FlowConfigRepository.Change change(String reason, String at, String by) {
+            return new FlowConfigRepository.Change(stored, next, reason, at, by);
+        }
+    }
+
+    private final FlowConfigRepository repository;
+    private final FlowConfigAuthorizer authorizer;
+    private final FlowConfigService service;
+
+    EmergencySwitch(FlowConfigRepository repository, FlowConfigAuthorizer authorizer, FlowConfigService service) {
+        this.repository = repository;
+        this.authorizer = authorizer;
+        this.service = service;
+    }
+
+    ApiResult start(Caller caller, JsonNode body) {
+        if (!body.isObject()) {
+            throw ApiException.invalid(List.of(new Violation("", "must be a JSON object with ids or prefix, and set")));
+        }
+        List<Violation> violations = new ArrayList<>();
+        JsonFields.unknown(body, FIELDS, "", violations);
+        Selection selection = Selection.of(body.get("ids"), JsonFields.text(body, "prefix", "", violations),
+                violations);
+        Map<String, String> variables = new LinkedHashMap<>();
+        Map<String, Map<String, PromptText>> prompts = new LinkedHashMap<>();
+        ScheduleJson.readSet(body.get("set"), "set", variables, prompts, violations);
+        if (violations.isEmpty() && variables.isEmpty() && prompts.isEmpty()) {
+            violations.add(new Violation("set", "sets nothing; give variables and/or prompts"));
+        }
+        Instant now = service.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant until = ApiInstants.parse(JsonFields.text(body, "until", "", violations), "until", violations);
+        if (until != null && !until.isAfter(now)) {
+            violations.add(new Violation("until", "must be after now (" + now + ")"));
+        }
+        String description = JsonFields.text(body, "description", "", violations);
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        Schedule emergency = new Schedule(NAME, description == null ? "Emergency switch" : description, "UTC",
+                new ScheduleWhen.Window(LocalDateTime.ofInstant(now, ZoneOffset.UTC),
+                        until == null ? null : LocalDateTime.ofInstant(until, ZoneOffset.UTC)), variables, prompts);
+        ApiResult result = apply(caller, selection, "emergency started", stored -> {
+            List<Schedule> schedules = new ArrayList<>(List.of(emergency));
+            stored.schedules().stream().filter(s -> !NAME.equals(s.name())).forEach(schedules::add);
+            return stored.withSchedules(schedules);
+        });
+        ((ObjectNode) result.body()).put("emergency", "started").put("from", now.toString())
+                .put("until", until == null ? null : until.toString());
+        return result;
+    }
+
+    ApiResult end(Caller caller, String idsText, String prefix) {
+        List<Violation> violations = new ArrayList<>();
+        JsonNode ids = idsText == null ? null : FlowConfigJson.MAPPER.valueToTree(Arrays.asList(idsText.split(",")));
+        Selection selection = Selection.of(ids, prefix, violations);
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        ApiResult result = apply(caller, selection, "emergency ended", stored -> stored.schedules().stream()
+                .anyMatch(s -> NAME.equals(s.name())) ? stored.withSchedules(stored.schedules().stream()
+                        .filter(s -> !NAME.equals(s.name())).toList()) : null);
+        ((ObjectNode) result.body()).put("emergency", "ended");
+        return result;
+    }
+
+    /** The configs asked for: a list of ids, or every config whose id starts with a prefix. */
+    private record Selection(List<String> ids, String prefix) {
+
+        static Selection of(JsonNode idsNode, String prefix, List<Violation> violations) {
+            if ((idsNode == null || idsNode.isNull()) == (prefix == null)) {
+                violations.add(new Violation("ids", "give either ids (a list) or prefix"));
+                return null;
+            }
+            if (prefix != null) {
+                if (!prefix.isEmpty() && !FlowConfigValidator.ID.matcher(prefix).matches()) {
+                    violations.add(new Violation("prefix", "may only hold letters, digits and + _ - . :"));
+                }
+                return new Selection(null, prefix);
+            }
+            if (!idsNode.isArray() || idsNode.isEmpty() || idsNode.size() > MAX_CONFIGS) {
+                violations.add(new Violation("ids", "must be a list of 1 to " + MAX_CONFIGS + " config ids"));
+                return null;
+            }
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < idsNode.size(); i++) {
+                JsonNode id = idsNode.get(i);
+                if (!id.isTextual() || !FlowConfigValidator.isValidId(id.textValue())) {
+                    violations.add(new Violation("ids[" + i + "]", "must be a flow config id"));
+                } else if (!ids.contains(id.textValue())) {
+                    ids.add(id.textValue());
+                }
+            }
+            return new Selection(ids, null);
+        }
+    }
+
+    private ApiResult apply(Caller caller, Selection selection, String reason,
+            Function<FlowConfig, FlowConfig> change) {
+        ObjectNode report = FlowConfigJson.MAPPER.createObjectNode();
+        ArrayNode changed = report.putArray("changed");
+        ArrayNode unchanged = report.putArray("unchanged");
+        ArrayNode refused = report.putArray("refused");
+
+        List<String> asked = selection.ids() != null ? selection.ids() : byPrefix(selection.prefix());
+        Set<String> readable = allowed(caller, FlowConfigAction.READ, asked);
+        // A prefix selects the configs the caller can see; named ids are each answered.
+        List<String> candidates = selection.ids() != null ? asked : asked.stream().filter(readable::contains)
+                .toList();
+        Map<String, FlowConfig> stored = repository.findAll(candidates.stream().filter(readable::contains).toList())
+                .stream().collect(Collectors.toMap(FlowConfig::id, Function.identity()));
+        Set<String> editable = allowed(caller, FlowConfigAction.UPDATE_VALUES, List.copyOf(stored.keySet()));
+        String at = service.now();
+        List<Planned> plan = new ArrayList<>();
+        for (String id : candidates) {
+            FlowConfig config = stored.get(id);
+            if (config == null) {
+                // Unreadable and absent answer alike, so the answer tells nothing about configs out of scope.
+                refuse(refused, id, "NOT_FOUND", "No flow config has this id.");
+                continue;
+            }
+            if (!editable.contains(id)) {
+                refuse(refused, id, "FORBIDDEN", "You may read this config but not change its values.");
+                continue;
+            }
+            FlowConfig next = change.apply(config);
+            if (next == null) {
+                unchanged.add(id);
+                continue;
+            }
+            List<Violation> problems = FlowConfigValidator.validate(next);
+            if (!problems.isEmpty()) {
+                refuse(refused, id, "VALIDATION_FAILED", problems.stream().map(v -> v.field() + ": " + v.message())
+                        .collect(Collectors.joining("; ")));
+                continue;
+            }
+            plan.add(new Planned(config, next.withBookkeeping(config.version() + 1, at, caller.name())));
+        }
+        List<List<Planned>> transactions = TransactionBatches.of(plan, p -> p.change(reason, at, caller.name()),
+                repository);
+        for (List<Planned> transaction : transactions) {
+            commit(transaction, reason, at, caller.name(), changed, refused);
+        }
+        report.put("transactions", transactions.size());
+        return ApiResult.ok(report);
+    }
+
+    /** One transaction; when someone else changed one of its configs meanwhile, the others go one at a time. */
+    private void commit(List<Planned> transaction, String reason, String at, String by, ArrayNode changed,
+            ArrayNode refused) {
+        try {
+            repository.commit(transaction.stream().map(p -> p.change(reason, at, by)).toList());
+            transaction.forEach(p -> changed.addObject().put("id", p.next().id()).put("version", p.next().version()));
+            return;
+        } catch (FlowConfigRepository.ConflictException e) {
+            if (transaction.size() == 1) {
+                refuse(refused, transaction.get(0).next().id(), "CONFLICT", "Changed by someone else meanwhile; "
+                        + "run the switch again.");
+                return;
+            }
+        } catch (StoreUnavailableException e) {
+            transaction.forEach(p -> refuse(refused, p.next().id(), "UNAVAILABLE", "The store did not confirm "
+                    + "this change; read the config to see whether it was made."));
+            return;
+        }
+        for (Planned planned : transaction) {
+            commit(List.of(planned), reason, at, by, changed, refused);
+        }
+    }
+
+    private List<String> byPrefix(String prefix) {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        do {
+            FlowConfigRepository.CatalogPage page = repository.catalog(prefix, after,
+                    FlowConfigService.CATALOG_PAGE);
+            page.items().forEach(item -> ids.add(item.id()));
+            if (ids.size() > 10 * MAX_CONFIGS) {
+                break;
+            }
+            after = page.lastEvaluatedId();
+        } while (after != null);
+        return ids;
+    }
+
+    /** The ids among {@code ids} the caller may act on; at most {@link #MAX_CONFIGS} readable ones. */
+    private Set<String> allowed(Caller caller, FlowConfigAction action, List<String> ids) {
+        Set<String> allowed = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += FlowConfigService.AUTHORIZATION_BATCH) {
+            allowed.addAll(authorizer.allowed(caller, action, ids.subList(from, Math.min(ids.size(),
+                    from + FlowConfigService.AUTHORIZATION_BATCH))));
+        }
+        if (action == FlowConfigAction.READ && allowed.size() > MAX_CONFIGS) {
+            throw ApiException.tooLarge("The switch changes at most " + MAX_CONFIGS + " configs at a time; "
+                    + "select fewer with a longer prefix or a list of ids.");
+        }
+        return allowed;
+    }
+
+    private static void refuse(ArrayNode refused, String id, String code, String message) {
+        refused.addObject().put("id", id).put("code", code).put("message", message);
+    }
+}
