@@ -57,6 +57,12 @@ final class GetConfigService {
         return new GetConfigService(new DynamoDbFlowConfigStore(dynamoDb, table), ttl);
     }
 
+    /** The answer to an event that is not a JSON object: nothing to read an id from. */
+    static Outcome invalidRequest() {
+        return error(ResultKeys.INVALID_REQUEST, "The event must be a JSON object, such as the one an Amazon Connect"
+                + " flow sends, with the parameter 'id'.", null);
+    }
+
     Outcome answer(ConfigRequest request) {
         if (request.id() == null) {
             return error(ResultKeys.MISSING_ID, "Set the parameter 'id' in the Invoke AWS Lambda function block.",
