@@ -40,10 +40,17 @@ final class GetConfigService {
     record Outcome(Map<String, String> result, FlowConfigCache.Source source, RenderedConfig rendered) {
     }
 
+    private final FlowConfigStore store;
     private final FlowConfigCache cache;
 
     GetConfigService(FlowConfigStore store, Duration ttl) {
+        this.store = store;
         this.cache = new FlowConfigCache(store, ttl, FAILURE_BACKOFF, System::nanoTime);
+    }
+
+    /** The store behind the cache, for priming its client before a snapshot. */
+    FlowConfigStore store() {
+        return store;
     }
 
     /** The configuration the template sets: the table name and the cache TTL. */

@@ -30,7 +30,7 @@ public final class GetConfigBenchmark {
             dynamoDb.seedSamples();
             ColdStartBench bench = new ColdStartBench(dynamoDb.endpoint(), jar, testClasses, testClasspath);
             bench.coldStarts(runs);
-            if (System.getenv("BENCH_NO_SNAPSTART") == null) { bench.snapStartPath(); }
+            bench.snapStartPath(runs);
         }
         // DynamoDB Local leaves non-daemon threads behind that keep the JVM up for minutes after it stops.
         System.exit(0);

@@ -123,35 +123,73 @@ public final class ColdStartBench {
     }
 
     /**
-     * SnapStart's restore path in a fresh JVM: the first real call (a cache miss) after construction and priming,
-     * against the first call without priming and warm calls.
+     * SnapStart's restore path in fresh JVMs on one CPU: the first real call (a cache miss) after construction, with
+     * and without priming, against warm misses and hits. Lambda restores a snapshot taken after priming, JIT code
+     * included; what this cannot show is the restore itself and the reconnect to DynamoDB after it.
      */
-    public void snapStartPath() throws Exception {
-        System.out.printf("%nSnapStart path, one fresh JVM per row (cache miss = one GetItem against DynamoDB Local)%n");
-        for (String mode : List.of("unprimed", "primed")) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-XX:MaxHeapSize=870m", "-XX:+UseSerialGC", "-cp",
-                    String.join(File.pathSeparator, probeClasspath), "dev.connectconfig.getconfig.SnapStartProbe",
-                    mode));
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().putAll(env);
-            builder.redirectErrorStream(true);
-            Process process = builder.start();
-            List<String> output = new ArrayList<>();
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (line.startsWith("| ")) {
-                        System.out.println(line);
+    public void snapStartPath(int runs) throws Exception {
+        Map<String, double[]> first = new LinkedHashMap<>();
+        first.put("unprimed", new double[runs]);
+        first.put("primed", new double[runs]);
+        String miss = null;
+        String hit = null;
+        for (int run = 0; run < runs; run++) {
+            for (String mode : first.keySet()) {
+                for (String line : probe(mode)) {
+                    String[] fields = line.split(" ");
+                    switch (fields[0]) {
+                        case "FIRST" -> first.get(mode)[run] = Double.parseDouble(fields[2]);
+                        case "MISS" -> miss = line;
+                        case "HIT" -> hit = line;
+                        default -> { }
                     }
-                    output.add(line);
                 }
             }
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("SnapStart probe failed:\n" + String.join("\n", output));
+        }
+        String[] missFields = miss.split(" ");
+        String[] hitFields = hit.split(" ");
+        double warmMiss = Double.parseDouble(missFields[1]);
+        double isolatedMiss = Double.parseDouble(missFields[3]);
+        System.out.printf("%nSnapStart path: first call after construction in a fresh JVM (median of %d), against"
+                + " warm calls (p50 / p99 of 2,000 misses and 20,000 hits), one CPU%n", runs);
+        System.out.println("| call | time | x warm miss (loop p50) | x warm miss (after a pause) |");
+        System.out.println("|---|---|---|---|");
+        for (Map.Entry<String, double[]> entry : first.entrySet()) {
+            double micros = median(entry.getValue());
+            System.out.printf("| first call, %s | %.1f ms | %.1fx | %.1fx |%n", entry.getKey().equals("primed")
+                    ? "constructed and primed (what a SnapStart restore runs)" : "constructed, not primed",
+                    micros / 1e3, micros / warmMiss, micros / isolatedMiss);
+        }
+        System.out.printf("| warm cache miss (GetItem + render), loop p50 / p99; single after 50 ms, p50 | %s / %s us;"
+                + " %s us | 1.0x | |%n", missFields[1], missFields[2], missFields[3]);
+        System.out.printf("| warm cache hit, p50 / p99 (20,000 calls) | %s / %s us | | |%n", hitFields[1],
+                hitFields[2]);
+    }
+
+    private List<String> probe(String mode) throws Exception {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/taskset"))) {
+            command.addAll(List.of("taskset", "-c", "0"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:MaxHeapSize=870m", "-XX:+UseSerialGC", "-cp", String.join(File.pathSeparator, probeClasspath),
+                "dev.connectconfig.getconfig.SnapStartProbe", mode));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        List<String> output = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.add(line);
             }
         }
+        if (process.waitFor() != 0 || output.stream().noneMatch(line -> line.startsWith("FIRST"))) {
+            throw new IllegalStateException("SnapStart probe failed:\n" + String.join("\n", output));
+        }
+        return output;
     }
 
     private static List<String> jars(List<String> classpath, String... fragments) {

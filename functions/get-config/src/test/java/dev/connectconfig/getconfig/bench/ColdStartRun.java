@@ -16,21 +16,22 @@ import java.util.function.Predicate;
  * ({@code AWSLambda} main) with the handler name, Lambda's JVM flags and environment, against
  * {@link OneEventRuntimeApi}. Measures JVM start to the posted answer, peak RSS and, when asked, classes loaded.
  */
-final class ColdStartRun {
+public final class ColdStartRun {
 
     static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
-    /** A program under test: its label, handler, class path and how to tell its answer is right. */
-    record Program(String label, String handler, List<String> classpath, Predicate<String> answerIsRight) {
+    /** A program under test: its label, handler, class path and how to tell its answer is right (null: any). */
+    public record Program(String label, String handler, List<String> classpath, Predicate<String> answerIsRight) {
     }
 
-    record Result(double millis, long peakRssKib, int classesLoaded) {
+    /** @param answer what the function posted, or the error document the runtime client posted for it */
+    public record Result(double millis, long peakRssKib, int classesLoaded, String answer, boolean error) {
     }
 
     private ColdStartRun() {
     }
 
-    static Result run(Program program, byte[] event, Map<String, String> env, boolean pinned, boolean countClasses)
+    public static Result run(Program program, byte[] event, Map<String, String> env, boolean pinned, boolean countClasses)
             throws Exception {
         Path taskRoot = Files.createTempDirectory("lambda-task");
         Path classLog = taskRoot.resolve("classes.log");
@@ -62,7 +63,7 @@ final class ColdStartRun {
                 OneEventRuntimeApi.Answer answer = api.answer().get(60, TimeUnit.SECONDS);
                 long rss = peakRssKib(process.pid());
                 String body = new String(answer.body(), StandardCharsets.UTF_8);
-                if (answer.error() || !program.answerIsRight().test(body)) {
+                if (program.answerIsRight() != null && (answer.error() || !program.answerIsRight().test(body))) {
                     throw new IllegalStateException(program.label() + " answered wrongly: " + body + "\n"
                             + Files.readString(output));
                 }
@@ -77,7 +78,7 @@ final class ColdStartRun {
                     classes = (int) Files.readAllLines(classLog).stream()
                             .filter(line -> line.contains("source:")).count();
                 }
-                return new Result(millis, rss, classes);
+                return new Result(millis, rss, classes, body, answer.error());
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new IllegalStateException(program.label() + " never answered:\n" + Files.readString(output), e);
             } finally {
