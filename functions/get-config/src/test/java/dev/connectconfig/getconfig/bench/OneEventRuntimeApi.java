@@ -28,15 +28,16 @@ final class OneEventRuntimeApi implements AutoCloseable {
 
     OneEventRuntimeApi(byte[] event) throws IOException {
         this.event = event;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0, PREFIX,
+                this::handle);
+        // a thread per exchange: the container's second long poll stays open while the answer is posted
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext(PREFIX, this::handle);
         server.start();
     }
 
     /** The value of {@code AWS_LAMBDA_RUNTIME_API}. */
     String address() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
     CompletableFuture<Answer> answer() {
