@@ -1,82 +1,63 @@
 package dev.connectconfig.getconfig;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.connectconfig.shared.render.ResultKeys;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
-/** The Lambda function an Amazon Connect flow's Invoke AWS Lambda function block calls: a flat string map back. */
-public final class GetConfigHandler implements RequestHandler<Map<String, Object>, Map<String, String>>, Resource {
-
-    private static final Logger LOG = LoggerFactory.getLogger(GetConfigHandler.class);
+/**
+ * The Lambda function an Amazon Connect flow's Invoke AWS Lambda function block calls: a flat string map back. A
+ * stream handler, so the runtime hands it the event's bytes instead of loading its POJO serialization.
+ */
+public final class GetConfigHandler implements RequestStreamHandler, Resource {
 
     private final GetConfigService service;
-    private final Metrics metrics = MetricsFactory.getMetricsInstance();
+    private final CallTelemetry telemetry;
 
     /** Lambda's entry point: clients are built once per container, and primed before a SnapStart snapshot. */
     public GetConfigHandler() {
-        this(GetConfigService.fromEnvironment());
+        this(GetConfigService.fromEnvironment(), CallTelemetry.fromEnvironment());
         Core.getGlobalContext().register(this);
     }
 
     GetConfigHandler(GetConfigService service) {
+        this(service, CallTelemetry.fromEnvironment());
+    }
+
+    GetConfigHandler(GetConfigService service, CallTelemetry telemetry) {
         this.service = service;
+        this.telemetry = telemetry;
     }
 
+    /** What the runtime calls: the event as Lambda sends it; anything but a JSON object is INVALID_REQUEST. */
     @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Map<String, Object> event = InvocationJson.readObject(input);
+        InvocationJson.writeObject(answer(event == null ? null : ConfigRequest.from(event), context), output);
+    }
+
+    /** The same answer for a caller holding the event as a map (a null event has no id). */
     public Map<String, String> handleRequest(Map<String, Object> event, Context context) {
-        return PowertoolsLogging.withLogging(context, () -> {
-            metrics.captureColdStartMetric(context);
-            ConfigRequest request = ConfigRequest.from(event);
-            GetConfigService.Outcome outcome = service.answer(request);
-            try {
-                record(request, outcome);
-            } catch (RuntimeException e) {
-                // Telemetry must never cost a caller their answer.
-                LOG.error("could not record metrics", e);
-            }
-            return outcome.result();
-        });
+        return answer(ConfigRequest.from(event), context);
     }
 
-    private void record(ConfigRequest request, GetConfigService.Outcome outcome) {
-        Map<String, String> result = outcome.result();
-        String error = result.get(ResultKeys.ERROR);
-        if (outcome.source() != null) {
-            metrics.addMetric("Cache" + capitalized(outcome.source().name()), 1, MetricUnit.COUNT);
+    /** @param request null when the event was not a JSON object */
+    private Map<String, String> answer(ConfigRequest request, Context context) {
+        StructuredLog.Invocation invocation = telemetry.begin(context);
+        ConfigRequest served = request == null ? ConfigRequest.INVALID : request;
+        GetConfigService.Outcome outcome = request == null ? GetConfigService.invalidRequest()
+                : service.answer(request);
+        try {
+            telemetry.record(invocation, served, outcome);
+        } catch (RuntimeException e) {
+            // Telemetry must never cost a caller their answer.
+            telemetry.failed(invocation, "could not record the call", e);
         }
-        if (error != null) {
-            metrics.addMetric(ResultKeys.NOT_FOUND.equals(error) ? "ConfigNotFound" : "ConfigError", 1,
-                    MetricUnit.COUNT);
-            LOG.warn("flow config not served", entry("configId", request.id()), entry("errorCode", error),
-                    entry("reason", result.get(ResultKeys.ERROR_MESSAGE)));
-        } else {
-            metrics.addMetric("ResultBytes", outcome.rendered().sizeBytes(), MetricUnit.BYTES);
-            if (!outcome.rendered().missingPrompts().isEmpty()) {
-                metrics.addMetric("MissingPrompts", outcome.rendered().missingPrompts().size(), MetricUnit.COUNT);
-                LOG.warn("prompts have no text for the caller's language", entry("configId", request.id()),
-                        entry("language", outcome.rendered().language()),
-                        entry("missingPrompts", outcome.rendered().missingPrompts()));
-            }
-            LOG.info("flow config served", entry("configId", request.id()),
-                    entry("language", outcome.rendered().language()), entry("channel", request.channel().name()),
-                    entry("cache", outcome.source().name()), entry("resultBytes", outcome.rendered().sizeBytes()));
-        }
-        metrics.flush();
-    }
-
-    private static String capitalized(String name) {
-        return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+        return outcome.result();
     }
 
     /** SnapStart: load and initialise the whole call path before the snapshot, so a restored call runs it warm. */

@@ -41,6 +41,7 @@ final class GetConfigService {
     record Outcome(Map<String, String> result, FlowConfigCache.Source source, RenderedConfig rendered) {
     }
 
+    private final FlowConfigStore store;
     private final FlowConfigCache cache;
     /** The time schedules are judged at: each call's own, so a window starts on the minute whatever the cache TTL. */
     private final Clock clock;
@@ -50,8 +51,14 @@ final class GetConfigService {
     }
 
     GetConfigService(FlowConfigStore store, Duration ttl, Clock clock) {
+        this.store = store;
         this.cache = new FlowConfigCache(store, ttl, FAILURE_BACKOFF, System::nanoTime);
         this.clock = clock;
+    }
+
+    /** The store behind the cache, for priming its client before a snapshot. */
+    FlowConfigStore store() {
+        return store;
     }
 
     /** The configuration the template sets: the table name and the cache TTL. */
@@ -67,6 +74,12 @@ final class GetConfigService {
     static GetConfigService create(URI endpoint, String table, Duration ttl, Clock clock) {
         DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), DYNAMODB_TIMEOUTS, endpoint);
         return new GetConfigService(new DynamoDbFlowConfigStore(dynamoDb, table), ttl, clock);
+    }
+
+    /** The answer to an event that is not a JSON object: nothing to read an id from. */
+    static Outcome invalidRequest() {
+        return error(ResultKeys.INVALID_REQUEST, "The event must be a JSON object, such as the one an Amazon Connect"
+                + " flow sends, with the parameter 'id'.", null);
     }
 
     Outcome answer(ConfigRequest request) {

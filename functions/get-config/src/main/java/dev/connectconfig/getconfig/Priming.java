@@ -2,17 +2,36 @@ package dev.connectconfig.getconfig;
 
 import dev.connectconfig.shared.model.FlowConfig;
 import dev.connectconfig.shared.model.PromptText;
+import dev.connectconfig.shared.model.VariableDefinition;
+import dev.connectconfig.shared.model.VariableType;
+import dev.connectconfig.shared.aws.AwsClients;
 import dev.connectconfig.shared.render.Channel;
-import dev.connectconfig.shared.render.FlowConfigRenderer;
+import dev.connectconfig.shared.store.DynamoDbFlowConfigStore;
+import dev.connectconfig.shared.store.FlowConfigItems;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Runs GetConfig's code paths once before a SnapStart snapshot: a DynamoDB read (SDK marshalling, signing, HTTP) and
- * rendering for voice and chat (XML parsing). Classes loaded and JIT-warmed here are in the snapshot.
+ * Runs GetConfig's call path before a SnapStart snapshot, so a restored container's first call runs it loaded,
+ * initialised and compiled: one real DynamoDB read (credentials, connection, HTTP), then the whole call path many
+ * times over a loopback DynamoDB answer ({@link PrimingEndpoint}): reading the event, the SDK's marshalling,
+ * signing and unmarshalling, mapping the item, rendering every channel, writing the answer, the log lines and the
+ * metrics (to nowhere).
  */
 final class Priming {
 
     static final String PRIMING_ID = "__snapstart_priming__";
+    /** In-memory calls per channel: enough for C1, the only JIT tier deployed, to compile what they run. */
+    static final int ROUNDS = 300;
 
     private Priming() {
     }
@@ -23,11 +42,40 @@ final class Priming {
         } catch (RuntimeException ignored) {
             // priming is best effort: a snapshot without it is slower, not wrong
         }
-        FlowConfig sample = new FlowConfig(PRIMING_ID, "priming", Map.of("Open", "true"), Map.of(),
+        // Every shape a stored config has: variables with a schema (select options are a list), prompts with and
+        // without chat text in several languages.
+        FlowConfig sample = new FlowConfig(PRIMING_ID, "priming", Map.of("Open", "true", "Mode", "normal"), Map.of(
+                "Open", VariableDefinition.of(VariableType.BOOLEAN),
+                "Mode", new VariableDefinition(VariableType.SELECT, List.of("normal", "holiday"))),
                 Map.of("Welcome", Map.of("en-US", new PromptText("<speak>Hello<break time=\"1s\"/>there</speak>",
-                        null))), "en-US", 1, null, null);
-        for (Channel channel : Channel.values()) {
-            FlowConfigRenderer.render(sample, "es-MX", channel);
+                        "Hello there"), "es-US", PromptText.voice("<speak>Hola &amp; bienvenidos</speak>")),
+                        "Hold", Map.of("es-MX", PromptText.voice("Espere"))), "en-US", 1, "2026-01-01T00:00:00Z",
+                "priming");
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        try (PrimingEndpoint endpoint = new PrimingEndpoint(FlowConfigItems.toItem(sample));
+                // configured as the live client is (timeouts, retries), with credentials the endpoint ignores
+                DynamoDbClient loopback = AwsClients.configure(DynamoDbClient.builder(),
+                                GetConfigService.DYNAMODB_TIMEOUTS, endpoint.uri())
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create("priming", "priming")))
+                        .build()) {
+            GetConfigHandler twin = new GetConfigHandler(new GetConfigService(new DynamoDbFlowConfigStore(loopback,
+                    "priming"), Duration.ZERO), new CallTelemetry(new StructuredLog("priming",
+                    StructuredLog.Level.INFO, () -> nowhere), new EmbeddedMetrics("priming", "priming", () -> nowhere)));
+            for (int round = 0; round < ROUNDS; round++) {
+                for (Channel channel : Channel.values()) {
+                    twin.handleRequest(new ByteArrayInputStream(event(channel)), OutputStream.nullOutputStream(),
+                            null);
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // best effort, as above
         }
+    }
+
+    private static byte[] event(Channel channel) {
+        return ("{\"Details\":{\"ContactData\":{\"Attributes\":{},\"Channel\":\"" + channel.name()
+                + "\",\"LanguageCode\":\"es_MX\"},\"Parameters\":{\"id\":\"" + PRIMING_ID + "\"}},"
+                + "\"Name\":\"ContactFlowEvent\"}").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,12 @@
 package dev.connectconfig.getconfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.connectconfig.shared.render.Channel;
 import dev.connectconfig.testing.RepoFiles;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +51,50 @@ class ConfigRequestTest {
         assertEquals(null, request.id());
         assertEquals(Channel.VOICE, ConfigRequest.from(Map.of()).channel());
         assertEquals(new ConfigRequest(null, null, Channel.VOICE), ConfigRequest.from(null));
+    }
+
+    @Test
+    void aLanguageThatIsNoLanguageTagIsIgnoredAndTheNextSourceIsUsed() {
+        Map<String, Object> event = Map.of("Details", Map.of(
+                "Parameters", Map.of("id", "q", "lang", "../../"),
+                "ContactData", Map.of("Attributes", Map.of("lang", 42), "LanguageCode", "fr-CA")));
+
+        assertEquals("fr-CA", ConfigRequest.from(event).language());
+    }
+
+    @Test
+    void wrongTypesPathsAndHugeValuesCountAsNoLanguage() {
+        for (Object lang : new Object[] {"../../", "a".repeat(40 * 1024), 42, true, List.of("en-US"),
+                Map.of("tag", "en-US"), "en-US<script>", "e", "1234", "en--US"}) {
+            Map<String, Object> event = new HashMap<>(Map.of("id", "q"));
+            event.put("lang", lang);
+
+            assertNull(ConfigRequest.from(event).language(), "accepted " + lang);
+        }
+    }
+
+    @Test
+    void aTagLongerThan35CharactersIsIgnoredEvenWhenWellFormed() {
+        String tag35 = "en-US-x-abcdefgh-abcdefgh-abc-abcde";
+        String tag36 = tag35 + "f";
+
+        assertEquals(35, tag35.length());
+        assertNull(ConfigRequest.from(Map.of("id", "q", "lang", tag36)).language());
+        assertEquals(tag35, ConfigRequest.from(Map.of("id", "q", "lang", tag35)).language());
+    }
+
+    @Test
+    void anUnderscoreIsReadAsADash() {
+        assertEquals("en-US", ConfigRequest.from(Map.of("id", "q", "lang", "en_US")).language());
+        assertEquals("cmn-CN", ConfigRequest.from(Map.of("id", "q", "lang", " cmn_CN ")).language());
+    }
+
+    @Test
+    void theIgnoredValueIsKeptForTheLogOnly() {
+        ConfigRequest request = ConfigRequest.from(Map.of("id", "q", "lang", "../../"));
+
+        assertNull(request.language());
+        assertEquals("../../", request.ignoredLanguage());
+        assertEquals("(array)", ConfigRequest.from(Map.of("id", "q", "lang", List.of())).ignoredLanguage());
     }
 }

@@ -5,15 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connectconfig.shared.model.FlowConfig;
 import dev.connectconfig.shared.model.PromptText;
 import dev.connectconfig.testing.DynamoDbLocal;
 import dev.connectconfig.testing.RepoFiles;
 import dev.connectconfig.testing.SilentServer;
 import dev.connectconfig.testing.TestContext;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +47,38 @@ class GetConfigHandlerIT {
         dynamoDb.close();
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An events/ file through the entry point the Lambda runtime calls: the event's bytes in, the answer's out. */
     private static Map<String, String> invoke(GetConfigHandler target, String event) {
-        return target.handleRequest(RepoFiles.eventMap("events/get-config/" + event), new TestContext("GetConfig"));
+        try {
+            return invokeRaw(target, Files.readAllBytes(RepoFiles.path("events/get-config/" + event)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> invokeRaw(GetConfigHandler target, byte[] event) {
+        try {
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            target.handleRequest(new ByteArrayInputStream(event), answer, new TestContext("GetConfig"));
+            return JSON.readValue(answer.toByteArray(), new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the handler wrote to standard output (its JSON log lines and EMF metrics) while {@code call} ran. */
+    private static String output(Runnable call) {
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
+        try {
+            call.run();
+        } finally {
+            System.setOut(original);
+        }
+        return logs.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -232,5 +270,63 @@ class GetConfigHandlerIT {
         assertEquals("true", noCache.handleRequest(Map.of("id", "switch"), new TestContext("g")).get("Closure"));
         assertEquals("false", handler.handleRequest(Map.of("id", "switch"), new TestContext("g")).get("Closure"),
                 "within the TTL the cached value is served");
+    }
+
+    @Test
+    void anEventThatIsNoJsonObjectAnswersInvalidRequestWithoutJavaNames() {
+        for (String event : new String[] {"\"main-queue\"", "[{\"id\":\"main-queue\"}]", "42", "null", "{\"id\":",
+                "not json", "{\"id\":\"main-queue\"} {}"}) {
+            byte[] body = event.getBytes(StandardCharsets.UTF_8);
+            Map<String, String>[] result = new Map[1];
+            String logs = output(() -> result[0] = invokeRaw(handler, body));
+
+            assertEquals("INVALID_REQUEST", result[0].get("error"), event);
+            assertTrue(result[0].get("errorMessage").contains("JSON object"), result[0].get("errorMessage"));
+            String answer = result[0].toString();
+            assertFalse(answer.contains("java") || answer.contains("Exception") || answer.contains("dev.connect"),
+                    answer);
+            assertTrue(logs.contains("\"errorCode\":\"INVALID_REQUEST\""), logs);
+        }
+    }
+
+    @Test
+    void aHugeOrPathLikeCallerLanguageIsIgnoredLoggedAndNeverEchoed() {
+        String huge = "x".repeat(40 * 1024);
+        for (String lang : new String[] {huge, "../../", "en-US\"}"}) {
+            Map<String, String>[] result = new Map[1];
+            String logs = output(() -> result[0] = handler.handleRequest(Map.of("id", "main-queue", "lang", lang),
+                    new TestContext("GetConfig")));
+
+            assertNull(result[0].get("error"), result[0].toString());
+            assertEquals("en-US", result[0].get("language"), "the config's default language is used");
+            assertFalse(result[0].containsValue(lang));
+            assertTrue(logs.contains("\"message\":\"caller language ignored: not a language tag\""), logs);
+            assertTrue(logs.contains("\"ignoredLanguageLength\":" + lang.length()), logs);
+            assertFalse(logs.contains(huge.substring(0, 41)), "the log holds at most 40 characters of it");
+        }
+
+        byte[] event = ("{\"Details\":{\"Parameters\":{\"id\":\"main-queue\",\"lang\":\"" + huge + "\"},"
+                + "\"ContactData\":{\"LanguageCode\":\"es_MX\"}}}").getBytes(StandardCharsets.UTF_8);
+        Map<String, String> result = invokeRaw(handler, event);
+        assertEquals("es-MX", result.get("language"), "the next source is used, _ read as -");
+        assertTrue(result.get("Welcome").contains("Gracias"));
+    }
+
+    @Test
+    void theFirstInvocationOfAContainerEmitsColdStartAndTheSecondDoesNot() throws Exception {
+        GetConfigHandler container = new GetConfigHandler(GetConfigService.create(dynamoDb.endpoint(),
+                DynamoDbLocal.FLOW_CONFIG_TABLE, Duration.ofSeconds(45)));
+        container.beforeCheckpoint(null); // priming before a snapshot is no invocation
+
+        String first = output(() -> invoke(container, "voice-en-us.json"));
+        String second = output(() -> invoke(container, "voice-en-us.json"));
+
+        JsonNode coldStart = JSON.readTree(first.lines().filter(line -> line.contains("\"ColdStart\""))
+                .findFirst().orElseThrow(() -> new AssertionError("no ColdStart metric: " + first)));
+        assertEquals(1.0, coldStart.get("ColdStart").asDouble());
+        assertEquals("GetConfig", coldStart.get("FunctionName").asText());
+        assertTrue(first.contains("\"cold_start\":true"), first);
+        assertFalse(second.contains("\"ColdStart\""), second);
+        assertTrue(second.contains("\"cold_start\":false") && second.contains("\"CacheHit\""), second);
     }
 }

@@ -33,4 +33,19 @@ class PrimingTest {
 
         assertDoesNotThrow(() -> Priming.prime(service));
     }
+
+    @Test
+    void primingWritesNoLogLinesOrMetrics() {
+        GetConfigService service = new GetConfigService(id -> Optional.empty(), Duration.ofSeconds(45));
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(written, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Priming.prime(service);
+        } finally {
+            System.setOut(original);
+        }
+
+        assertEquals("", written.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

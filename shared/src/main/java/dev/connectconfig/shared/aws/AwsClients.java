@@ -37,6 +37,12 @@ public final class AwsClients {
      */
     public static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C build(
             B builder, Timeouts timeouts, URI endpoint) {
+        return configure(builder, timeouts, endpoint).build();
+    }
+
+    /** {@link #build} without building, for a caller that changes one more thing (priming's credentials). */
+    public static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> B configure(
+            B builder, Timeouts timeouts, URI endpoint) {
         builder.httpClient(httpClient(timeouts))
                 .region(region())
                 .credentialsProvider(credentials())
@@ -50,7 +56,7 @@ public final class AwsClients {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
-        return builder.build();
+        return builder;
     }
 
     public static SdkHttpClient httpClient(Timeouts timeouts) {
