@@ -2,6 +2,8 @@ package dev.connectconfig.getconfig;
 
 import dev.connectconfig.shared.model.FlowConfig;
 import dev.connectconfig.shared.model.PromptText;
+import dev.connectconfig.shared.model.Schedule;
+import dev.connectconfig.shared.model.ScheduleWhen;
 import dev.connectconfig.shared.model.VariableDefinition;
 import dev.connectconfig.shared.model.VariableType;
 import dev.connectconfig.shared.aws.AwsClients;
@@ -13,7 +15,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,21 +43,39 @@ final class Priming {
     private Priming() {
     }
 
+    /**
+     * Every shape a stored config has: variables with a schema (select options are a list), prompts with and without
+     * chat text in several languages, and schedules of each kind in time zones (the first restored call of a
+     * scheduled config then loads no zone rules), one of them active at any time.
+     */
+    static FlowConfig sample() {
+        Map<String, Map<String, PromptText>> prompts = Map.of("Welcome", Map.of(
+                        "en-US", new PromptText("<speak>Hello<break time=\"1s\"/>there</speak>", "Hello there"),
+                        "es-US", PromptText.voice("<speak>Hola &amp; bienvenidos</speak>")),
+                "Hold", Map.of("es-MX", PromptText.voice("Espere")));
+        List<Schedule> schedules = List.of(
+                new Schedule("holiday", "closed", "Europe/London", new ScheduleWhen.Dates(List.of(
+                        new ScheduleWhen.ScheduledDate(LocalDate.of(2026, 12, 25), null, null),
+                        new ScheduleWhen.ScheduledDate(LocalDate.of(2026, 12, 24), LocalTime.of(17, 0), LocalTime.of(8, 0)))),
+                        Map.of("Open", "false"), Map.of()),
+                new Schedule("window", "once", null, new ScheduleWhen.Window(LocalDateTime.of(2026, 1, 1, 8, 0),
+                        LocalDateTime.of(2026, 1, 2, 8, 0)), Map.of("Mode", "holiday"), Map.of()),
+                new Schedule("always", "every day", null, new ScheduleWhen.Weekly(EnumSet.allOf(DayOfWeek.class),
+                        LocalTime.MIDNIGHT, LocalTime.MIDNIGHT), Map.of(), Map.of("Welcome", Map.of("en-US",
+                        new PromptText(null, "Hi there")))));
+        return new FlowConfig(PRIMING_ID, "priming", Map.of("Open", "true", "Mode", "normal"), Map.of(
+                "Open", VariableDefinition.of(VariableType.BOOLEAN),
+                "Mode", new VariableDefinition(VariableType.SELECT, List.of("normal", "holiday"))),
+                prompts, "en-US", 1, "2026-01-01T00:00:00Z", "priming", "America/New_York", schedules);
+    }
+
     static void prime(GetConfigService service) {
         try {
             service.answer(new ConfigRequest(PRIMING_ID, "en-US", Channel.VOICE));
         } catch (RuntimeException ignored) {
             // priming is best effort: a snapshot without it is slower, not wrong
         }
-        // Every shape a stored config has: variables with a schema (select options are a list), prompts with and
-        // without chat text in several languages.
-        FlowConfig sample = new FlowConfig(PRIMING_ID, "priming", Map.of("Open", "true", "Mode", "normal"), Map.of(
-                "Open", VariableDefinition.of(VariableType.BOOLEAN),
-                "Mode", new VariableDefinition(VariableType.SELECT, List.of("normal", "holiday"))),
-                Map.of("Welcome", Map.of("en-US", new PromptText("<speak>Hello<break time=\"1s\"/>there</speak>",
-                        "Hello there"), "es-US", PromptText.voice("<speak>Hola &amp; bienvenidos</speak>")),
-                        "Hold", Map.of("es-MX", PromptText.voice("Espere"))), "en-US", 1, "2026-01-01T00:00:00Z",
-                "priming");
+        FlowConfig sample = sample();
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
         try (PrimingEndpoint endpoint = new PrimingEndpoint(FlowConfigItems.toItem(sample));
                 // configured as the live client is (timeouts, retries), with credentials the endpoint ignores

@@ -48,4 +48,18 @@ class PrimingTest {
 
         assertEquals("", written.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    @Test
+    void thePrimedConfigRunsTheScheduleEvaluationAtAnyInstantInItsZones() {
+        assertEquals(List.of(), dev.connectconfig.shared.validation.FlowConfigValidator.validate(Priming.sample()),
+                "a config the API would store, apart from its reserved id");
+        for (String at : List.of("2026-03-08T07:30:00Z", "2026-12-24T18:00:00Z", "2027-07-01T12:00:00Z")) {
+            dev.connectconfig.shared.render.RenderedConfig rendered = dev.connectconfig.shared.render.FlowConfigRenderer
+                    .render(Priming.sample(), "en-US", dev.connectconfig.shared.render.Channel.CHAT,
+                            java.time.Instant.parse(at));
+
+            assertEquals("Hi there", rendered.values().get("Welcome"), at);
+            assertEquals(true, rendered.values().get("activeSchedules").contains("always"), at);
+        }
+    }
 }
