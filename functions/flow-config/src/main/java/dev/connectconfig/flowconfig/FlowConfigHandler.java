@@ -42,8 +42,9 @@ public final class FlowConfigHandler
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        // Before withLogging, which marks the container's cold start as done.
+        metrics.captureColdStartMetric(context);
         return PowertoolsLogging.withLogging(context, () -> {
-            metrics.captureColdStartMetric(context);
             APIGatewayProxyResponseEvent response = respond(event);
             record(event, response.getStatusCode());
             return response;

@@ -56,8 +56,9 @@ public final class PreviewSpeechHandler
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        // Before withLogging, which marks the container's cold start as done.
+        metrics.captureColdStartMetric(context);
         return PowertoolsLogging.withLogging(context, () -> {
-            metrics.captureColdStartMetric(context);
             Answer answer = respond(event, Duration.ofMillis(context.getRemainingTimeInMillis()).minus(ANSWER_TIME));
             record(answer.response().getStatusCode(), answer.preview());
             return answer.response();

@@ -36,8 +36,9 @@ public final class UsersExportHandler implements RequestHandler<Map<String, Obje
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        // Before withLogging, which marks the container's cold start as done.
+        metrics.captureColdStartMetric(context);
         return PowertoolsLogging.withLogging(context, () -> {
-            metrics.captureColdStartMetric(context);
             Instant started = service.clock().instant();
             try {
                 ExportRequest request = ExportRequest.from(event, service.today());
