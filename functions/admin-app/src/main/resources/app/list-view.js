@@ -29,7 +29,9 @@ export async function listView() {
       h('td', {}, String(item.version)),
       h('td', {}, item.updatedBy || ''),
       h('td', {}, item.updatedAt ? new Date(item.updatedAt).toLocaleString() : ''))));
-    count.textContent = `${shown.length} of ${rows.length} loaded config(s) shown` + (nextToken ? '; more on the next page.' : '.');
+    const searched = prefix.value.trim() ? ` whose id starts with '${prefix.value.trim()}'` : '';
+    count.textContent = `${shown.length} of ${rows.length} loaded config(s)${searched} shown`
+      + (nextToken ? '; more on the next page.' : '.');
     more.hidden = !nextToken;
   };
   // A page answers the search it was asked for: one that arrives after a newer search is dropped.
@@ -40,6 +42,7 @@ export async function listView() {
     if (prefix.value.trim()) query.set('prefix', prefix.value.trim());
     if (nextToken) query.set('nextToken', nextToken);
     more.disabled = true;
+    count.textContent = 'Loading…';
     try {
       const { data } = await call('GET', 'flow-configs?' + query);
       if (asked !== search) return;

@@ -104,6 +104,12 @@ final class SamTemplate {
         return routes;
     }
 
+    /** Whether the route opts out of the API's authorizer ({@code Auth: {Authorizer: NONE}}), as API Gateway honours. */
+    boolean withoutAuthorizer(ApiRoute route) {
+        Object events = template.properties(route.functionId()).get("Events");
+        return "NONE".equals(CloudFormationTemplate.at(events, route.eventName(), "Properties", "Auth", "Authorizer"));
+    }
+
     /** The CORS settings of the API the routes belong to, or empty when it configures none. */
     Optional<Cors> cors(String restApiId) {
         Object cors = apiProperty(restApiId, "Cors");
