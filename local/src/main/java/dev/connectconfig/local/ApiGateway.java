@@ -200,7 +200,7 @@ final class ApiGateway implements AutoCloseable {
         event.put("queryStringParameters", query.isEmpty() ? null : query);
         event.put("multiValueQueryStringParameters", multiQuery.isEmpty() ? null : multiQuery);
         event.put("pathParameters", match.pathParameters().isEmpty() ? null : match.pathParameters());
-        event.put("stageVariables", null);
+        event.put("stageVariables", system.template().stageVariables(match.route().restApiId()));
         event.put("requestContext", context);
         event.put("body", body.length == 0 ? null
                 : binary ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));

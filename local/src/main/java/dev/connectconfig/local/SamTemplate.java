@@ -125,6 +125,17 @@ final class SamTemplate {
                 unquoted(optionalText(CloudFormationTemplate.at(cors, "MaxAge")))));
     }
 
+    /** The stage variables of the API ({@code Variables}), resolved; null when it sets none, as API Gateway sends. */
+    Map<String, String> stageVariables(String restApiId) {
+        Object variables = apiProperty(restApiId, "Variables");
+        if (!(variables instanceof Map<?, ?> map) || map.isEmpty()) {
+            return null;
+        }
+        Map<String, String> resolved = new LinkedHashMap<>();
+        map.forEach((name, value) -> resolved.put(String.valueOf(name), values.text(value)));
+        return resolved;
+    }
+
     /** The origin API Gateway's own 4XX and 5XX answers carry ({@code GatewayResponses}), or null. */
     String gatewayResponseOrigin(String restApiId) {
         Object origin = CloudFormationTemplate.at(apiProperty(restApiId, "GatewayResponses"), "DEFAULT_4XX",

@@ -3,16 +3,10 @@ package dev.connectconfig.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.connectconfig.testing.DynamoDbLocal;
 import dev.connectconfig.testing.RepoFiles;
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,13 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,61 +44,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminAppBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Path SCREENS = RepoFiles.path("local/target/admin-app-screens");
 
     @TempDir
     static Path work;
-    private static Process runner;
-    private static Path runnerLog;
+    private static LocalRunnerProcess runner;
     private static String api;
     private final List<WebDriver> browsers = new ArrayList<>();
 
     @BeforeAll
     static void startTheRunner() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: the browser tests need Chromium and its driver; on Debian or Ubuntu run"
-                        + " `sudo apt-get install chromium chromium-driver` (/usr/bin/chromium, /usr/bin/chromedriver)");
-        // Free ports are picked, then bound: on a machine shared with other builds another process may take one
-        // in between, so a start that lost such a race is tried again on new ports.
-        for (int attempt = 1; runner == null; attempt++) {
-            int port = DynamoDbLocal.freePort();
-            api = "http://127.0.0.1:" + port;
-            runnerLog = work.resolve("runner-" + attempt + ".log");
-            Process started = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                    "--enable-native-access=ALL-UNNAMED", "-cp", RepoFiles.path("local/target/local.jar")
-                            + java.io.File.pathSeparator + RepoFiles.path("local/target/lib") + "/*",
-                    LocalRunner.class.getName(), "--port", Integer.toString(port), "--data-dir",
-                    work.resolve("data-" + attempt).toString()).directory(RepoFiles.root().toFile())
-                    .redirectErrorStream(true).redirectOutput(runnerLog.toFile()).start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (!Files.readString(runnerLog).contains(LocalRunner.READY)) {
-                if (!started.isAlive() && attempt < 3 && Files.readString(runnerLog).contains("Address already in use")) {
-                    break;
-                }
-                if (!started.isAlive() || System.nanoTime() > deadline) {
-                    started.destroyForcibly();
-                    fail("the runner did not start:\n" + Files.readString(runnerLog));
-                }
-                Thread.sleep(100);
-            }
-            if (started.isAlive()) {
-                runner = started;
-            }
-        }
-        Files.createDirectories(SCREENS);
+        AppBrowser.assumeInstalled();
+        runner = LocalRunnerProcess.start(work);
+        api = runner.api();
     }
 
     @AfterAll
     static void stopTheRunner() throws InterruptedException {
         if (runner != null) {
-            runner.destroy();
-            if (!runner.waitFor(30, TimeUnit.SECONDS)) {
-                runner.destroyForcibly();
-            }
+            runner.close();
         }
     }
 
@@ -125,8 +78,7 @@ class AdminAppBrowserIT {
     @Test
     @Order(1)
     void theRunnerPrintsTheAppsUrl() throws IOException {
-        assertTrue(Files.readString(runnerLog).contains("Admin web app         " + api + "/app"),
-                Files.readString(runnerLog));
+        assertTrue(runner.output().contains("Admin web app         " + api + "/app"), runner.output());
     }
 
     @Test
@@ -457,15 +409,7 @@ class AdminAppBrowserIT {
     // ---- helpers ----
 
     private WebDriver browser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--user-data-dir="
-                        + Files.createTempDirectory(work, "chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 720));
+        WebDriver driver = AppBrowser.start(work);
         browsers.add(driver);
         return driver;
     }
@@ -505,18 +449,8 @@ class AdminAppBrowserIT {
         wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), text));
     }
 
-    /** axe-core's rules on the screen as shown: no serious or critical violation; and a screenshot for review. */
     private static void checkScreen(WebDriver driver, String name) throws IOException {
-        Files.write(SCREENS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        Results results = new AxeBuilder().analyze(driver);
-        List<String> violations = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-                violations.add(rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList());
-            }
-        }
-        assertTrue(violations.isEmpty(), name + ": " + violations);
+        AppBrowser.checkScreen(driver, name);
     }
 
     private static JsonNode getConfig() throws Exception {

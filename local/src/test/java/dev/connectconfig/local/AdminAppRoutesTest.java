@@ -26,6 +26,15 @@ class AdminAppRoutesTest {
     }
 
     @Test
+    void theApisStageVariablesReachTheFunctionsResolvedAsAStackWouldHaveThem() {
+        TemplateValues existingPool = new TemplateValues(TEMPLATE, Map.of("UserPoolArn",
+                "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Example", "AdminAppClientId", "client7"));
+
+        assertEquals(Map.of("adminAppClientId", "client7"),
+                new SamTemplate(TEMPLATE, existingPool).stageVariables("FlowConfigApi"));
+    }
+
+    @Test
     void locallyTheAppSignsInWithTheRunnersLoginPage() {
         TemplateValues values = new TemplateValues(TEMPLATE, LocalSystem.LOCAL_PARAMETERS);
 
