@@ -243,10 +243,8 @@ class FlowConfigHandlerIT extends ApiIntegrationTest {
     @Test
     void anImportDryRunAnswersTheSameSummaryAndWritesNothing() {
         var before = api.snapshot();
-        APIGatewayProxyRequestEvent dryRun = event("import.json");
-        dryRun.setQueryStringParameters(Map.of("dryRun", "true"));
 
-        APIGatewayProxyResponseEvent response = api.invoke(dryRun);
+        APIGatewayProxyResponseEvent response = importWithDryRun("true");
 
         assertEquals(200, response.getStatusCode());
         JsonNode plan = body(response);
@@ -263,6 +261,12 @@ class FlowConfigHandlerIT extends ApiIntegrationTest {
         assertNull(imported.get("dryRun"));
     }
 
+    private static APIGatewayProxyResponseEvent importWithDryRun(String dryRun) {
+        APIGatewayProxyRequestEvent event = event("import.json");
+        event.setQueryStringParameters(Map.of("dryRun", dryRun));
+        return api.invoke(event);
+    }
+
     @Test
     void anImportDryRunIsAuthorisedLikeTheImport() {
         importWithOneForbiddenChangeIsRefusedAndWritesNothing(Map.of("dryRun", "true"));
@@ -271,10 +275,8 @@ class FlowConfigHandlerIT extends ApiIntegrationTest {
     @Test
     void aDryRunOtherThanTrueOrFalseIsRefusedAndNothingIsWritten() {
         var before = api.snapshot();
-        APIGatewayProxyRequestEvent event = event("import.json");
-        event.setQueryStringParameters(Map.of("dryRun", "yes"));
 
-        APIGatewayProxyResponseEvent response = api.invoke(event);
+        APIGatewayProxyResponseEvent response = importWithDryRun("yes");
 
         assertEquals(400, response.getStatusCode());
         assertEquals("INVALID_DRY_RUN", body(response).get("code").asText());
