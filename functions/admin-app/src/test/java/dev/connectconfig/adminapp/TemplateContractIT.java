@@ -53,4 +53,28 @@ class TemplateContractIT {
         assertEquals("CreateUserPool", TEMPLATE.resources().get("FlowConfigUserPoolDomain") instanceof Map<?, ?> m
                 ? m.get("Condition") : null);
     }
+
+    @Test
+    void theAppIsRegisteredWithTheConnectInstanceOnlyWhenAskedAndFramable() {
+        Map<String, Object> application = castMap((Map<?, ?>) TEMPLATE.resources().get("AdminAppConnectApplication"));
+        Map<String, Object> association = castMap((Map<?, ?>) TEMPLATE.resources().get("AdminAppConnectAssociation"));
+
+        assertEquals("AdminAppInConnect", application.get("Condition"));
+        assertEquals("AdminAppInConnect", association.get("Condition"));
+        assertEquals(Map.of("Fn::And", java.util.List.of(Map.of("Condition", "AdminAppFramedByConnect"),
+                Map.of("Fn::Equals", java.util.List.of(Map.of("Ref", "RegisterAdminAppInConnect"), "true")))),
+                ((Map<?, ?>) TEMPLATE.root().get("Conditions")).get("AdminAppInConnect"));
+        Object appUrl = ((java.util.List<?>) TEMPLATE.properties("FlowConfigUserPoolClient").get("CallbackURLs"))
+                .get(0);
+        assertEquals(appUrl, CloudFormationTemplate.at(application, "Properties", "ApplicationSourceConfig", "ExternalUrlConfig",
+                        "AccessUrl"), "the workspace opens the app's own URL");
+        assertEquals(Map.of("Ref", "ConnectInstanceArn"), CloudFormationTemplate.at(association, "Properties",
+                "InstanceId"));
+        assertEquals("APPLICATION", CloudFormationTemplate.at(association, "Properties", "IntegrationType"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
 }
