@@ -21,7 +21,7 @@ export async function configView(id) {
 }
 
 function render(state) {
-  const { draft, level } = state;
+  const { level } = state;
   document.title = `${state.id} · Flow configs`;
   const canEdit = atLeast(level, 'Edit');
   const full = atLeast(level, 'Full');
@@ -42,7 +42,6 @@ function render(state) {
     promptsSection(state, canEdit, full),
     canEdit ? actions(state, full) : null,
     previewSection(state));
-  void draft;
 }
 
 function markChanged(state) {
