@@ -91,7 +91,8 @@ final class ApiGateway implements AutoCloseable {
             return;
         }
         SamTemplate.ApiRoute route = match.get().route();
-        Optional<Map<String, String>> claims = identity.verify(exchange.getRequestHeaders().getFirst("Authorization"));
+        Optional<Map<String, String>> claims = system.template().withoutAuthorizer(route) ? Optional.of(Map.of())
+                : identity.verify(exchange.getRequestHeaders().getFirst("Authorization"));
         if (claims.isEmpty()) {
             gatewayError(exchange, 401, "UNAUTHORIZED", "Unauthorized", route.restApiId());
             return;
@@ -199,7 +200,7 @@ final class ApiGateway implements AutoCloseable {
         event.put("queryStringParameters", query.isEmpty() ? null : query);
         event.put("multiValueQueryStringParameters", multiQuery.isEmpty() ? null : multiQuery);
         event.put("pathParameters", match.pathParameters().isEmpty() ? null : match.pathParameters());
-        event.put("stageVariables", null);
+        event.put("stageVariables", system.template().stageVariables(match.route().restApiId()));
         event.put("requestContext", context);
         event.put("body", body.length == 0 ? null
                 : binary ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));

@@ -197,6 +197,7 @@ public final class LocalRunner {
         for (SamTemplate.ApiRoute route : api.routes().routes()) {
             out.printf("      %-7s %-40s %s%n", route.method(), route.path(), route.functionId());
         }
+        out.println("  Admin web app         " + api.url() + "/app   (sign in there: pick a user, level and scopes)");
         out.println("  Sign in               POST " + api.url() + ApiGateway.LOGIN_PATH
                 + "  {\"username\": \"ana\", \"level\": \"Full\"}  -> Authorization: Bearer <token>");
         out.println("  Lambda Invoke API     POST " + api.url() + LambdaInvokeApi.PREFIX + "<Function>/invocations");

@@ -35,7 +35,8 @@ final class LocalSystem implements AutoCloseable {
      * Template parameters the runner sets unless told otherwise: a saved change reaches GetConfig at once, and the
      * analytics functions, which exist only with EnableAnalytics, get the environment they would have deployed.
      */
-    static final Map<String, String> LOCAL_PARAMETERS = Map.of("CacheTtlSeconds", "0", "EnableAnalytics", "true");
+    static final Map<String, String> LOCAL_PARAMETERS = Map.of("CacheTtlSeconds", "0", "EnableAnalytics", "true",
+            "AdminAppSignIn", "local-login");
 
     /** The data folder is in use by another runner; {@code apiUrl} is where it listens, if it said. */
     static final class DataFolderBusyException extends RuntimeException {

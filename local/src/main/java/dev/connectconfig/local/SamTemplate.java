@@ -110,6 +110,12 @@ final class SamTemplate {
         return routes;
     }
 
+    /** Whether the route opts out of the API's authorizer ({@code Auth: {Authorizer: NONE}}), as API Gateway honours. */
+    boolean withoutAuthorizer(ApiRoute route) {
+        Object events = template.properties(route.functionId()).get("Events");
+        return "NONE".equals(CloudFormationTemplate.at(events, route.eventName(), "Properties", "Auth", "Authorizer"));
+    }
+
     /** The CORS settings of the API the routes belong to, or empty when it configures none. */
     Optional<Cors> cors(String restApiId) {
         Object cors = apiProperty(restApiId, "Cors");
@@ -123,6 +129,17 @@ final class SamTemplate {
                 unquoted(optionalText(CloudFormationTemplate.at(cors, "AllowMethods"))),
                 unquoted(optionalText(CloudFormationTemplate.at(cors, "AllowHeaders"))),
                 unquoted(optionalText(CloudFormationTemplate.at(cors, "MaxAge")))));
+    }
+
+    /** The stage variables of the API ({@code Variables}), resolved; null when it sets none, as API Gateway sends. */
+    Map<String, String> stageVariables(String restApiId) {
+        Object variables = apiProperty(restApiId, "Variables");
+        if (!(variables instanceof Map<?, ?> map) || map.isEmpty()) {
+            return null;
+        }
+        Map<String, String> resolved = new LinkedHashMap<>();
+        map.forEach((name, value) -> resolved.put(String.valueOf(name), values.text(value)));
+        return resolved;
     }
 
     /** The origin API Gateway's own 4XX and 5XX answers carry ({@code GatewayResponses}), or null. */

@@ -110,6 +110,14 @@ final class ConfigTransfer {
     }
 
     ApiResult importAll(Caller caller, JsonNode document) {
+        return importAll(caller, document, false);
+    }
+
+    /**
+     * Validates, authorises and plans the import; a dry run answers the same summary (with {@code "dryRun": true})
+     * and writes nothing.
+     */
+    ApiResult importAll(Caller caller, JsonNode document, boolean dryRun) {
         List<FlowConfig> submitted = parse(document);
         Map<String, FlowConfig> stored = repository.findAll(submitted.stream().map(FlowConfig::id).toList())
                 .stream().collect(Collectors.toMap(FlowConfig::id, Function.identity()));
@@ -140,6 +148,10 @@ final class ConfigTransfer {
             (planned.stored().isEmpty() ? created : updated).add(next.id());
         }
         List<List<Indexed>> transactions = TransactionBatches.of(changes, Indexed::change, repository);
+        if (dryRun) {
+            report.put("transactions", transactions.size()).put("dryRun", true);
+            return ApiResult.ok(report);
+        }
         commit(transactions);
         report.put("transactions", transactions.size());
         return ApiResult.ok(report);

@@ -33,7 +33,7 @@ final class FlowConfigRoutes {
         routes.put("GET /flow-configs/export", (caller, event) -> service.transfer().export(caller,
                 query(event, "prefix")));
         routes.put("POST /flow-configs/import", (caller, event) -> service.transfer().importAll(caller,
-                JsonRequestBody.read(event, MAX_IMPORT_BODY_BYTES)));
+                JsonRequestBody.read(event, MAX_IMPORT_BODY_BYTES), dryRun(query(event, "dryRun"))));
         EmergencySwitch emergency = new EmergencySwitch(service.repository(), service.authorizer(), service);
         routes.put("POST /flow-configs/emergency", (caller, event) -> emergency.start(caller,
                 JsonRequestBody.read(event, MAX_CONFIG_BODY_BYTES)));
@@ -75,6 +75,17 @@ final class FlowConfigRoutes {
             throw ApiException.notFound("There is no route " + key(event).replaceAll("\\p{Cntrl}", "?") + ".");
         }
         return route.handle(caller, event);
+    }
+
+    /** {@code ?dryRun=true} plans an import without writing; only {@code true} and {@code false} are understood. */
+    private static boolean dryRun(String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ApiException.badRequest("INVALID_DRY_RUN", "dryRun is true or false.");
     }
 
     private static String id(APIGatewayProxyRequestEvent event) {

@@ -241,6 +241,50 @@ class FlowConfigHandlerIT extends ApiIntegrationTest {
     }
 
     @Test
+    void anImportDryRunAnswersTheSameSummaryAndWritesNothing() {
+        var before = api.snapshot();
+
+        APIGatewayProxyResponseEvent response = importWithDryRun("true");
+
+        assertEquals(200, response.getStatusCode());
+        JsonNode plan = body(response);
+        assertEquals(List.of("sales-apac"), texts(plan.get("created")));
+        assertEquals(List.of("main-queue"), texts(plan.get("updated")));
+        assertEquals(0, plan.get("unchanged").size());
+        assertTrue(plan.get("dryRun").asBoolean());
+        assertEquals(before, api.snapshot(), "a dry run writes nothing");
+
+        JsonNode imported = body(api.invoke("import.json"));
+        assertEquals(texts(plan.get("created")), texts(imported.get("created")));
+        assertEquals(texts(plan.get("updated")), texts(imported.get("updated")));
+        assertEquals(plan.get("transactions"), imported.get("transactions"));
+        assertNull(imported.get("dryRun"));
+    }
+
+    private static APIGatewayProxyResponseEvent importWithDryRun(String dryRun) {
+        APIGatewayProxyRequestEvent event = event("import.json");
+        event.setQueryStringParameters(Map.of("dryRun", dryRun));
+        return api.invoke(event);
+    }
+
+    @Test
+    void anImportDryRunIsAuthorisedLikeTheImport() {
+        importWithOneForbiddenChangeIsRefusedAndWritesNothing(Map.of("dryRun", "true"));
+    }
+
+    @Test
+    void aDryRunOtherThanTrueOrFalseIsRefusedAndNothingIsWritten() {
+        var before = api.snapshot();
+
+        APIGatewayProxyResponseEvent response = importWithDryRun("yes");
+
+        assertEquals(400, response.getStatusCode());
+        assertEquals("INVALID_DRY_RUN", body(response).get("code").asText());
+        assertEquals("dryRun is true or false.", body(response).get("message").asText());
+        assertEquals(before, api.snapshot());
+    }
+
+    @Test
     void anExportImportsBackUnchanged() {
         JsonNode exported = body(api.invoke("export.json"));
 
@@ -265,8 +309,13 @@ class FlowConfigHandlerIT extends ApiIntegrationTest {
 
     @Test
     void anImportWithOneForbiddenChangeWritesNothing() {
+        importWithOneForbiddenChangeIsRefusedAndWritesNothing(null);
+    }
+
+    private static void importWithOneForbiddenChangeIsRefusedAndWritesNothing(Map<String, String> query) {
         var before = api.snapshot();
         APIGatewayProxyRequestEvent event = event("import.json");
+        event.setQueryStringParameters(query);
         // may create sales-*, may only read main-queue
         event.getRequestContext().setAuthorizer(Map.of("claims", Map.of("sub", "s", "custom:fc_full", "sales-*",
                 "custom:fc_read", "main-queue")));

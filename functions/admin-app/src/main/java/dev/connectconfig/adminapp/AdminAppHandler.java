@@ -1,0 +1,39 @@
+package dev.connectconfig.adminapp;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.Map;
+
+/**
+ * Serves the admin web app on the API's own origin: {@code GET /app} is the page, {@code GET /app/{proxy+}} its
+ * modules, style sheet, sign-in settings and the API's OpenAPI description. The files are read and hashed once per
+ * container.
+ */
+public class AdminAppHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    static final String CONFIG = "config.json";
+
+    private final AppFiles files;
+
+    public AdminAppHandler() {
+        this(AppFiles.load(AppSettings.fromEnvironment()));
+    }
+
+    AdminAppHandler(AppFiles files) {
+        this.files = files;
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        Map<String, String> parameters = event.getPathParameters();
+        String file = parameters == null ? null : parameters.get("proxy");
+        Map<String, String> stage = event.getStageVariables();
+        AppFiles.Answer answer = file == null ? files.page()
+                : file.equals(CONFIG) ? files.config(stage == null ? null : stage.get("adminAppClientId"))
+                : files.file(file);
+        return new APIGatewayProxyResponseEvent().withStatusCode(answer.status()).withHeaders(answer.headers())
+                .withBody(answer.body());
+    }
+}
