@@ -39,15 +39,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's walk, as a new user takes it: the runner is started as its own process on free ports with its own
- * data folder, and driven over real HTTP: list configs, change a variable as an Edit user and see GetConfig return
- * it, be refused as a Read user, preview a prompt; then {@code invoke}, a taken port, a clean stop, data kept
- * between runs and {@code --reset}.
+ * The first walk of docs/contributors.md, as a new user takes it: the runner is started as its own process on free
+ * ports with its own data folder, and driven over real HTTP: list configs, change a variable as an Edit user and see
+ * GetConfig return it, be refused as a Read user, preview a prompt; then {@code invoke}, a taken port, a clean stop,
+ * data kept between runs and {@code --reset}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalWalkIT {
 
-    /** The README walk's preview: the main queue's welcome, as an en-US caller hears it. */
+    /** The first walk's preview: the main queue's welcome, as an en-US caller hears it. */
     private static final String WELCOME =
             "{\"flowConfigId\": \"main-queue\", \"prompt\": \"Welcome\", \"languageCode\": \"en-US\"}";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -388,14 +388,14 @@ class LocalWalkIT {
     }
 
     /**
-     * The README's walk, run by bash as written in {@code folder} against the runner of this test; only the port, the
-     * data folder and the build step differ. Returns what it printed.
+     * The first walk of docs/contributors.md, run by bash as written in {@code folder} against the runner of this
+     * test; only the port, the data folder and the build step differ. Returns what it printed.
      */
     private static String readmeWalk(String folderName) throws Exception {
         assumeTrue(new ProcessBuilder("curl", "--version").start().waitFor() == 0, "curl is not installed");
-        String readme = RepoFiles.text("README.md");
-        int start = readme.indexOf("```\n", readme.indexOf("### A first walk")) + 4;
-        String walk = readme.substring(start, readme.indexOf("```", start));
+        String page = RepoFiles.text("docs/contributors.md");
+        int start = page.indexOf("```\n", page.indexOf("### A first walk")) + 4;
+        String walk = page.substring(start, page.indexOf("```", start));
         assertTrue(walk.contains("API=http://127.0.0.1:3000\n") && walk.contains("local/run.sh invoke "), walk);
         Path runScript = work.resolve("run.sh");
         List<String> command = new ArrayList<>(RunnerProcesses.java());

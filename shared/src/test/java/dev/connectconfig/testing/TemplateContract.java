@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 public final class TemplateContract {
 
     private static final Pattern ENV_READ = Pattern.compile(
-            "(?:getenv|Env\\.\\w+|endpointFromEnv)\\(\\s*\"([A-Z][A-Z0-9_]+)\"");
+            "(?:getenv|Env\\.\\w+)\\(\\s*\"([A-Z][A-Z0-9_]+)\"");
     private static final Pattern ENV_CONSTANT = Pattern.compile(
             "static\\s+final\\s+String\\s+\\w+_VARIABLE\\s*=\\s*\"([A-Z][A-Z0-9_]+)\"");
     /** Set by Lambda itself for every function. */

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What keeps GetConfig's cold start at the SDK floor stays out of its jar: Log4j, Powertools, aws-embedded-metrics
- * and the runtime's POJO serialization (see the README's benchmark); its own SLF4J provider is the only one in it.
+ * and the runtime's POJO serialization (see the benchmark in docs/contributors.md); its own SLF4J provider is the only
+ * one in it.
  */
 class DeployedJarIT {
 

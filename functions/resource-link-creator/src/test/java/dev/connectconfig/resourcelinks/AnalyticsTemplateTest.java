@@ -180,7 +180,7 @@ class AnalyticsTemplateTest {
     @Test
     void theLinkCreatorRunsAsTheOneSetupRoleThatIsMadeALakeFormationAdministrator() {
         // In the consumer account only Lake Formation administrators and principals granted permissions see the
-        // shared database: the links are made by the same role the README makes an administrator.
+        // shared database: the links are made by the same role docs/platform-team.md makes an administrator.
         assertEquals(Map.of("Fn::GetAtt", List.of("GrantPermissionsFunctionRole", "Arn")),
                 TEMPLATE.properties("ResourceLinkCreatorFunction").get("Role"));
         assertFalse(TEMPLATE.properties("ResourceLinkCreatorFunction").containsKey("Policies"));

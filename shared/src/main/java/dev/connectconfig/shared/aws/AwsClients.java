@@ -83,10 +83,4 @@ public final class AwsClients {
                         ContainerCredentialsProvider.builder().build())
                 .build();
     }
-
-    /** An endpoint override from an environment variable, or null when it is not set. */
-    public static URI endpointFromEnv(String variable) {
-        String value = System.getenv(variable);
-        return value == null || value.isBlank() ? null : URI.create(value);
-    }
 }
