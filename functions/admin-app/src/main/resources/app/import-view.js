@@ -46,7 +46,10 @@ async function planView(document, plan) {
     try {
       const { data } = await call('POST', 'flow-configs/import', { body: document });
       say(`Imported: ${data.created.length} created, ${data.updated.length} updated, ${data.unchanged.length} unchanged.`);
-      confirm.replaceWith(h('p', { class: 'ok', id: 'import-done' }, 'Imported.'));
+      const written = Object.entries(data.versions || {});
+      confirm.replaceWith(h('section', { class: 'ok', id: 'import-done' }, h('p', {}, 'Imported.'),
+        written.length ? h('ul', { id: 'import-versions' },
+          written.map(([id, version]) => h('li', {}, `${id} is now version ${version}`))) : null));
     } catch (e) {
       say(`Not imported: ${e.message}`, true);
       confirm.disabled = false;

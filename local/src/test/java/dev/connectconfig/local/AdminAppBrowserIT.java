@@ -307,6 +307,9 @@ class AdminAppBrowserIT {
         browser.findElement(By.id("confirm-import")).click();
         wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("import-done")));
         assertEquals(200, apiStatus("flow-configs/import-demo", admin));
+        long mainQueueVersion = apiGet("flow-configs/main-queue", admin).get("version").asLong();
+        assertTrue(text(browser, "#import-versions").contains("main-queue is now version " + mainQueueVersion),
+                text(browser, "#import-versions"));
         assertEquals("emergency", apiGet("flow-configs/main-queue", admin).get("variables").get("RoutingMode").asText());
     }
 

@@ -136,6 +136,8 @@ final class ConfigTransfer {
         ArrayNode created = report.putArray("created");
         ArrayNode updated = report.putArray("updated");
         ArrayNode unchanged = report.putArray("unchanged");
+        // each written config's new version (a dry run: the version it would get), so every write shows it
+        ObjectNode versions = report.putObject("versions");
         for (Planned planned : plan) {
             if (planned.stored().isPresent() && planned.change() == ConfigChange.NONE) {
                 unchanged.add(planned.submitted().id());
@@ -146,6 +148,7 @@ final class ConfigTransfer {
             changes.add(new Indexed(planned.index(), new FlowConfigRepository.Change(planned.stored().orElse(null),
                     next, "imported", at, caller.name())));
             (planned.stored().isEmpty() ? created : updated).add(next.id());
+            versions.put(next.id(), next.version());
         }
         List<List<Indexed>> transactions = TransactionBatches.of(changes, Indexed::change, repository);
         if (dryRun) {

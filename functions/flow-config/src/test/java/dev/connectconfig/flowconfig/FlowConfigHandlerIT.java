@@ -232,6 +232,9 @@ class FlowConfigHandlerIT extends ApiIntegrationTest {
         assertEquals(List.of("sales-apac"), texts(first.get("created")));
         assertEquals(List.of("main-queue"), texts(first.get("updated")));
         assertEquals(2, api.stored("main-queue").version());
+        assertEquals(2, first.get("versions").get("main-queue").asLong(), "the new version of each written config");
+        assertEquals(api.stored("sales-apac").version(), first.get("versions").get("sales-apac").asLong());
+        assertEquals(2, first.get("versions").size());
         assertEquals("imported", body(api.invoke("versions.json")).get("versions").get(1).get("archivedBecause")
                 .asText());
 
@@ -257,6 +260,7 @@ class FlowConfigHandlerIT extends ApiIntegrationTest {
         JsonNode imported = body(api.invoke("import.json"));
         assertEquals(texts(plan.get("created")), texts(imported.get("created")));
         assertEquals(texts(plan.get("updated")), texts(imported.get("updated")));
+        assertEquals(plan.get("versions"), imported.get("versions"), "the dry run names the versions it would write");
         assertEquals(plan.get("transactions"), imported.get("transactions"));
         assertNull(imported.get("dryRun"));
     }
