@@ -72,11 +72,8 @@ public final class ApiResponses {
         if (failure instanceof ApiException api) {
             ObjectNode body = errorBody(api.code(), api.getMessage());
             api.details().forEach(violation -> detail(body, violation));
-            Map<String, String> headers = new LinkedHashMap<>();
-            if (api instanceof VersionMismatchException mismatch && mismatch.currentVersion() != null) {
-                body.put("currentVersion", mismatch.currentVersion());
-                headers.put("ETag", ETags.of(mismatch.currentVersion()));
-            }
+            api.responseFields().forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
+            Map<String, String> headers = new LinkedHashMap<>(api.responseHeaders());
             // 503 (a dependency is down) and 429 (a dependency is throttling us) both pass with time.
             if (api.status() == 503 || api.status() == 429) {
                 headers.put("Retry-After", "2");

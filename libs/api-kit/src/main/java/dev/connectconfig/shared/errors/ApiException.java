@@ -2,6 +2,7 @@ package dev.connectconfig.shared.errors;
 
 import dev.connectconfig.shared.validation.Violation;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request that cannot be served, with the HTTP status, a stable code a client can branch on and a message for a
@@ -34,6 +35,16 @@ public class ApiException extends RuntimeException {
 
     public List<Violation> details() {
         return details;
+    }
+
+    /** Fields the error body carries besides code, message and details, such as the version a 412 found. */
+    public Map<String, Object> responseFields() {
+        return Map.of();
+    }
+
+    /** Headers the error response carries, such as the ETag of the version a 412 found. */
+    public Map<String, String> responseHeaders() {
+        return Map.of();
     }
 
     public static ApiException invalid(List<Violation> details) {

@@ -14,7 +14,6 @@ import dev.connectconfig.shared.validation.Violation;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class ApiResponsesTest {
@@ -40,12 +39,26 @@ class ApiResponsesTest {
     }
 
     @Test
-    void aVersionMismatchCarriesTheCurrentVersion() throws Exception {
-        APIGatewayProxyResponseEvent response = responses.error(new VersionMismatchException("stale", 7L), "r");
+    void anApiExceptionsOwnFieldsAndHeadersReachTheResponse() throws Exception {
+        ApiException locked = new ApiException(423, "LOCKED", "held by an import") {
+            @Override
+            public Map<String, Object> responseFields() {
+                return Map.of("heldBy", "import-7");
+            }
 
-        assertEquals(412, response.getStatusCode());
-        assertEquals(7, body(response).get("currentVersion").asLong());
-        assertEquals("\"7\"", response.getHeaders().get("ETag"));
+            @Override
+            public Map<String, String> responseHeaders() {
+                return Map.of("Retry-After", "30");
+            }
+        };
+
+        APIGatewayProxyResponseEvent response = responses.error(locked, "r");
+
+        assertEquals(423, response.getStatusCode());
+        assertEquals("import-7", body(response).get("heldBy").asText());
+        assertEquals("LOCKED", body(response).get("code").asText());
+        assertEquals("30", response.getHeaders().get("Retry-After"));
+        assertEquals("https://config.example.com", response.getHeaders().get("Access-Control-Allow-Origin"));
     }
 
     @Test
@@ -93,15 +106,5 @@ class ApiResponsesTest {
         assertEquals("X-Voice-Id", response.getHeaders().get("Access-Control-Expose-Headers"));
         assertEquals("https://config.example.com", response.getHeaders().get("Access-Control-Allow-Origin"));
         assertEquals("no-store", response.getHeaders().get("Cache-Control"));
-    }
-
-    @Test
-    void eTagsReadQuotedWeakOrBareVersionsAndNothingElse() {
-        assertEquals(OptionalLong.of(3), ETags.version("\"3\""));
-        assertEquals(OptionalLong.of(3), ETags.version("W/\"3\""));
-        assertEquals(OptionalLong.of(12), ETags.version(" 12 "));
-        assertEquals(OptionalLong.empty(), ETags.version("*"));
-        assertEquals(OptionalLong.empty(), ETags.version("\"-1\""));
-        assertEquals(OptionalLong.empty(), ETags.version("99999999999999999999"));
     }
 }

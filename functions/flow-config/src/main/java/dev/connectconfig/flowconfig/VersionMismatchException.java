@@ -1,6 +1,7 @@
-package dev.connectconfig.shared.api;
+package dev.connectconfig.flowconfig;
 
 import dev.connectconfig.shared.errors.ApiException;
+import java.util.Map;
 
 /**
  * A write whose {@code If-Match} names a version that is no longer current: 412 with the current version in the
@@ -18,5 +19,15 @@ public final class VersionMismatchException extends ApiException {
 
     public Long currentVersion() {
         return currentVersion;
+    }
+
+    @Override
+    public Map<String, Object> responseFields() {
+        return currentVersion == null ? Map.of() : Map.of("currentVersion", currentVersion);
+    }
+
+    @Override
+    public Map<String, String> responseHeaders() {
+        return currentVersion == null ? Map.of() : Map.of("ETag", ETags.of(currentVersion));
     }
 }

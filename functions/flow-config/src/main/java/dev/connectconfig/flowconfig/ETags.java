@@ -1,4 +1,4 @@
-package dev.connectconfig.shared.api;
+package dev.connectconfig.flowconfig;
 
 import java.util.OptionalLong;
 
