@@ -52,7 +52,8 @@ public final class TemplateContract {
         Path root = RepoFiles.root();
         Set<String> envReads = envReads(root.resolve(moduleDir).resolve("src/main/java"));
         try (var libs = Files.list(root.resolve("libs"))) {
-            for (Path lib : libs.sorted().toList()) {
+            // Every deployable lib a function may use; test-support is test code and never deployed.
+            for (Path lib : libs.filter(lib -> !lib.endsWith("test-support")).sorted().toList()) {
                 envReads.addAll(envReads(lib.resolve("src/main/java")));
             }
         } catch (IOException e) {
