@@ -9,7 +9,7 @@ module="$PWD/functions/get-config"
 mvn -q -pl functions/get-config -am package -DskipTests \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
 # The benchmark JVM itself only hosts DynamoDB Local and the runtime API; the programs run in their own JVMs.
-test_cp="$module/target/test-classes:$module/target/classes:shared/target/test-classes:shared/target/classes:$(cat $module/target/test-classpath.txt)"
+test_cp="$module/target/test-classes:$module/target/classes:libs/test-support/target/classes:libs/flow-config-core/target/classes:libs/aws-kit/target/classes:$(cat $module/target/test-classpath.txt)"
 uptime
 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$test_cp" dev.connectconfig.getconfig.GetConfigBenchmark "$module/target/get-config.jar" \
   "$module/target/test-classes" "$module/target/test-classpath.txt" "${1:-7}"

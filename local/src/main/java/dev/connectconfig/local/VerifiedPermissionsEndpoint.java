@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /**
  * Amazon Verified Permissions for one policy store, over its real wire protocol (AWS JSON 1.0), so the FlowConfig
  * function's own VerifiedPermissionsAuthorizer and SDK client run unchanged. {@code IsAuthorized} and
- * {@code BatchIsAuthorized} are decided by cedar-java with the schema and policies in shared/src/main/cedar/, the
+ * {@code BatchIsAuthorized} are decided by cedar-java with the schema and policies in libs/api-kit/src/main/cedar/, the
  * same text the template deploys, over the entities the caller sent.
  */
 final class VerifiedPermissionsEndpoint implements AutoCloseable {

@@ -3,8 +3,6 @@ package dev.connectconfig.flowconfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.connectconfig.shared.api.ETags;
-import dev.connectconfig.shared.api.VersionMismatchException;
 import dev.connectconfig.shared.auth.Caller;
 import dev.connectconfig.shared.auth.FlowConfigAction;
 import dev.connectconfig.shared.auth.FlowConfigAuthorizer;

@@ -77,8 +77,8 @@ public final class ColdStartBench {
                         concat(runtime, List.of(getConfigJar.toString())),
                         body -> body.contains("\"Welcome\"") && !body.contains("\"error\"")));
         probeClasspath = concat(List.of(getConfigJar.toString(), testClasses.toString()),
-                jars(testClasspath, "aws-lambda-java-core", "shared-1.0.0-SNAPSHOT-tests.jar",
-                        "shared/target/test-classes"));
+                jars(testClasspath, "aws-lambda-java-core", "test-support-1.0.0-SNAPSHOT.jar",
+                        "libs/test-support/target/classes"));
     }
 
     public void coldStarts(int runs) throws Exception {
