@@ -17,7 +17,7 @@ final class Priming {
 
     /** The status the priming request got, or -1 when its call path threw (the snapshot is taken either way). */
     static int prime(PreviewSpeechHandler handler) {
-        return PrimingRequest.prime(event -> handler.respond(event, PRIMING_TIME).response(),
+        return PrimingRequest.prime(event -> handler.respond(event, PRIMING_TIME),
                 PrimingRequest.of("POST", "/preview-speech", "/preview-speech", Map.of(),
                         "{\"flowConfigId\": \"" + PrimingRequest.CONFIG_ID
                                 + "\", \"prompt\": \"Welcome\", \"languageCode\": \"en-US\"}"));

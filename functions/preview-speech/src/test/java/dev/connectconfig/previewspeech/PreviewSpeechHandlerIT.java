@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connectconfig.shared.store.DynamoDbFlowConfigStore;
+import dev.connectconfig.testing.CapturedOutput;
 import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
 import dev.connectconfig.testing.CloudFormationTemplate;
 import dev.connectconfig.testing.DynamoDbLocal;
@@ -241,6 +242,48 @@ class PreviewSpeechHandlerIT {
         assertEquals("2", response.getHeaders().get("Retry-After"));
         assertEquals("application/json; charset=utf-8", response.getHeaders().get("Content-Type"));
         assertNotEquals(Boolean.TRUE, response.getIsBase64Encoded());
+    }
+
+    @Test
+    void eachRequestLeavesOneLogLineAndItsMetricsAndAThrottleIsCountedAsSuch() throws Exception {
+        StringBuilder spoken = new StringBuilder();
+        StringBuilder throttled = new StringBuilder();
+
+        assertEquals(200, CapturedOutput.capture(spoken, () -> invoke("text.json")).getStatusCode());
+        polly.faults.throttle();
+        assertEquals(429, CapturedOutput.capture(throttled, () -> invoke("text.json")).getStatusCode());
+
+        JsonNode served = logLine(spoken, "request served");
+        assertEquals("POST /preview-speech", served.get("route").asText());
+        assertEquals(200, served.get("status").asInt());
+        assertEquals("Joanna", served.get("voice").asText());
+        assertEquals("generative", served.get("engine").asText());
+        assertTrue(served.get("characters").asInt() > 0);
+        JsonNode metrics = metricsLine(spoken);
+        assertEquals(1, metrics.get("Success").asInt());
+        assertEquals(served.get("characters").asInt(), metrics.get("SpokenCharacters").asInt());
+        assertEquals(429, logLine(throttled, "request served").get("status").asInt());
+        assertEquals(1, metricsLine(throttled).get("Throttled").asInt());
+        assertEquals(1, metricsLine(throttled).get("ClientError").asInt());
+        assertFalse(metricsLine(throttled).has("SpokenCharacters"), "nothing was spoken");
+    }
+
+    private static JsonNode logLine(StringBuilder output, String message) throws Exception {
+        for (String line : output.toString().split("\n")) {
+            if (line.startsWith("{") && line.contains("\"message\":\"" + message + "\"")) {
+                return JSON.readTree(line);
+            }
+        }
+        throw new AssertionError("no log line '" + message + "' in: " + output);
+    }
+
+    private static JsonNode metricsLine(StringBuilder output) throws Exception {
+        for (String line : output.toString().split("\n")) {
+            if (line.startsWith("{") && line.contains("\"_aws\"")) {
+                return JSON.readTree(line);
+            }
+        }
+        throw new AssertionError("no EMF metrics in: " + output);
     }
 
     @Test

@@ -4,15 +4,12 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.connectconfig.shared.telemetry.HandlerTelemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * The nightly export, invoked by the EventBridge schedule (or by hand with {@code {"date": "YYYY-MM-DD"}}). A failed
@@ -23,7 +20,7 @@ public final class UsersExportHandler implements RequestHandler<Map<String, Obje
     private static final Logger LOG = LoggerFactory.getLogger(UsersExportHandler.class);
 
     private final UsersExportService service;
-    private final Metrics metrics = MetricsFactory.getMetricsInstance();
+    private final HandlerTelemetry telemetry = new HandlerTelemetry();
 
     /** Lambda's entry point: settings are validated and clients built once per container. */
     public UsersExportHandler() {
@@ -36,29 +33,27 @@ public final class UsersExportHandler implements RequestHandler<Map<String, Obje
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        // Before withLogging, which marks the container's cold start as done.
-        metrics.captureColdStartMetric(context);
-        return PowertoolsLogging.withLogging(context, () -> {
+        return telemetry.around(context, () -> {
             Instant started = service.clock().instant();
             try {
                 ExportRequest request = ExportRequest.from(event, service.today());
                 ExportSummary summary = service.export(request,
                         Deadline.after(service.clock(), context.getRemainingTimeInMillis()));
-                metrics.addMetric("UsersExported", summary.rows(), MetricUnit.COUNT);
-                metrics.addMetric("ExportBytes", summary.bytes(), MetricUnit.BYTES);
-                metrics.addMetric("ExportDuration", elapsedMillis(started), MetricUnit.MILLISECONDS);
+                telemetry.count("UsersExported", summary.rows());
+                telemetry.bytes("ExportBytes", summary.bytes());
+                telemetry.milliseconds("ExportDuration", elapsedMillis(started));
                 return summary.result();
             } catch (ExportFailedException e) {
-                metrics.addMetric("ExportFailed", 1, MetricUnit.COUNT);
+                telemetry.count("ExportFailed", 1);
                 LOG.error("users export failed", entry("reason", e.reason()), entry("error", e.getMessage()),
                         entry("durationMs", elapsedMillis(started)));
                 throw e;
             } catch (RuntimeException e) {
-                metrics.addMetric("ExportFailed", 1, MetricUnit.COUNT);
+                telemetry.count("ExportFailed", 1);
                 LOG.error("users export failed unexpectedly", entry("durationMs", elapsedMillis(started)), e);
                 throw e;
             } finally {
-                metrics.flush();
+                telemetry.flush();
             }
         });
     }

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connectconfig.testing.CapturedOutput;
 import dev.connectconfig.testing.RepoFiles;
 import dev.connectconfig.testing.TestContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,18 +96,6 @@ class UsersExportHandlerIT {
         return handler.handleRequest(event, new TestContext("UsersExport", remaining.toMillis()));
     }
 
-    private static <T> T capturingStdout(StringBuilder captured, Supplier<T> action) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            return action.get();
-        } finally {
-            System.setOut(original);
-            captured.append(out.toString(StandardCharsets.UTF_8));
-        }
-    }
-
     /** The data file the day's manifest names, as a key in the export bucket: this run's own file. */
     private String dataKey(String day) throws Exception {
         String dataFile = JSON.readTree(s3.read(bucket, day + "manifest.json")).get("dataFile").asText();
@@ -149,7 +135,7 @@ class UsersExportHandlerIT {
         athena.then(FakeAthena.Plan.succeeds(UserRecords.COLUMNS, athenaResult(250)));
         StringBuilder stdout = new StringBuilder();
 
-        Map<String, Object> result = capturingStdout(stdout, () -> invoke(handler(), "schedule.json"));
+        Map<String, Object> result = CapturedOutput.capture(stdout, () -> invoke(handler(), "schedule.json"));
 
         String dataKey = dataKey(SCHEDULED_DAY);
         assertEquals(List.of(SCHEDULED_DAY + "manifest.json", dataKey), s3.keys(bucket),
@@ -245,7 +231,7 @@ class UsersExportHandlerIT {
         athena.then(FakeAthena.Plan.fails("Insufficient Lake Formation permission(s) on users_link"));
         StringBuilder stdout = new StringBuilder();
 
-        ExportFailedException e = capturingStdout(stdout, () -> assertThrows(ExportFailedException.class,
+        ExportFailedException e = CapturedOutput.capture(stdout, () -> assertThrows(ExportFailedException.class,
                 () -> invoke(handler(), "schedule.json")));
 
         assertEquals(ExportFailedException.Reason.QUERY_FAILED, e.reason());

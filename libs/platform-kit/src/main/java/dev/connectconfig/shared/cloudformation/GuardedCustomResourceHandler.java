@@ -5,6 +5,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import dev.connectconfig.shared.aws.AwsClients;
+import dev.connectconfig.shared.telemetry.HandlerTelemetry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import software.amazon.lambda.powertools.cloudformation.AbstractCustomResourceHandler;
 import software.amazon.lambda.powertools.cloudformation.Response;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * A custom resource that always answers CloudFormation. Powertools sends the response to the pre-signed URL; this
@@ -57,7 +54,7 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
         thread.setDaemon(true);
         return thread;
     });
-    private final Metrics metrics = MetricsFactory.getMetricsInstance();
+    private final HandlerTelemetry telemetry = new HandlerTelemetry();
     private final CustomResourceLifecycle resource;
 
     /** Runs {@code resource}, answering through the project's lean HTTP client with short timeouts. */
@@ -91,7 +88,7 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
 
     private Response guarded(CloudFormationCustomResourceEvent event, Context context,
             Function<CustomResourceRequest, CustomResourceOutcome> operation) {
-        return PowertoolsLogging.withLogging(context, "logicalResourceId",
+        return telemetry.around(context, "logicalResourceId",
                 String.valueOf(event.getLogicalResourceId()), () -> answer(event, context, operation));
     }
 
@@ -106,7 +103,7 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
                 response = run(request, context, screened(request, operation), stablePhysicalId);
             }
         } finally {
-            flushMetrics();
+            telemetry.flush();
         }
         LOG.info("answering CloudFormation", entry("requestType", request.requestType()),
                 entry("status", response.getStatus().name()),
@@ -186,7 +183,7 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
         });
         try {
             CustomResourceOutcome outcome = work.get(Math.max(budget, 0), TimeUnit.MILLISECONDS);
-            outcome.metrics().forEach((name, value) -> metrics.addMetric(name, value, MetricUnit.COUNT));
+            outcome.metrics().forEach(telemetry::count);
             return Response.builder()
                     .status(Response.Status.SUCCESS)
                     .physicalResourceId(outcome.physicalResourceId())
@@ -219,7 +216,7 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
     }
 
     private Response failed(String physicalId, String reason) {
-        metrics.addMetric("CustomResourceFailed", 1, MetricUnit.COUNT);
+        telemetry.count("CustomResourceFailed", 1);
         String oneLine = reason.replaceAll("\\s+", " ").trim();
         return Response.builder()
                 .status(Response.Status.FAILED)
@@ -227,14 +224,5 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
                 .reason(oneLine.length() > MAX_REASON_LENGTH ? oneLine.substring(0, MAX_REASON_LENGTH - 3) + "..."
                         : oneLine)
                 .build();
-    }
-
-    private void flushMetrics() {
-        try {
-            metrics.flush();
-        } catch (RuntimeException e) {
-            // Telemetry must never stop CloudFormation from getting its answer.
-            LOG.error("could not flush metrics", e);
-        }
     }
 }
