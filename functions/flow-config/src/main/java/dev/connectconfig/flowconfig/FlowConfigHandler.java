@@ -9,14 +9,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.connectconfig.shared.api.ApiRequests;
 import dev.connectconfig.shared.api.ApiResponses;
 import dev.connectconfig.shared.aws.Env;
+import dev.connectconfig.shared.telemetry.HandlerTelemetry;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /** The FlowConfig REST API behind API Gateway's Cognito authorizer: one proxy event in, one JSON response out. */
 public final class FlowConfigHandler
@@ -27,7 +24,7 @@ public final class FlowConfigHandler
 
     private final FlowConfigRoutes routes;
     private final ApiResponses responses;
-    private final Metrics metrics = MetricsFactory.getMetricsInstance();
+    private final HandlerTelemetry telemetry = new HandlerTelemetry();
 
     /** Lambda's entry point: clients are built once per container, and primed before a SnapStart snapshot. */
     public FlowConfigHandler() {
@@ -42,9 +39,7 @@ public final class FlowConfigHandler
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        // Before withLogging, which marks the container's cold start as done.
-        metrics.captureColdStartMetric(context);
-        return PowertoolsLogging.withLogging(context, () -> {
+        return telemetry.around(context, () -> {
             APIGatewayProxyResponseEvent response = respond(event);
             record(event, response.getStatusCode());
             return response;
@@ -79,11 +74,10 @@ public final class FlowConfigHandler
 
     private void record(APIGatewayProxyRequestEvent event, int status) {
         try {
-            metrics.addMetric(status >= 500 ? "ServerError" : status >= 400 ? "ClientError" : "Success", 1,
-                    MetricUnit.COUNT);
+            telemetry.count(HandlerTelemetry.outcome(status), 1);
             LOG.info("request served", entry("route", FlowConfigRoutes.key(event)), entry("status", status),
                     entry("configId", ApiRequests.path(event, "id")));
-            metrics.flush();
+            telemetry.flush();
         } catch (RuntimeException e) {
             // Telemetry must never cost a caller their answer.
             LOG.error("could not record metrics", e);

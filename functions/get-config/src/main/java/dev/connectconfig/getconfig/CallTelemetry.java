@@ -2,6 +2,7 @@ package dev.connectconfig.getconfig;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.connectconfig.shared.render.ResultKeys;
+import dev.connectconfig.shared.telemetry.EmbeddedMetrics;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

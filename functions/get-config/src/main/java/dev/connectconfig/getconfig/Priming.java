@@ -1,15 +1,16 @@
 package dev.connectconfig.getconfig;
 
+import dev.connectconfig.shared.aws.AwsClients;
 import dev.connectconfig.shared.model.FlowConfig;
 import dev.connectconfig.shared.model.PromptText;
 import dev.connectconfig.shared.model.Schedule;
 import dev.connectconfig.shared.model.ScheduleWhen;
 import dev.connectconfig.shared.model.VariableDefinition;
 import dev.connectconfig.shared.model.VariableType;
-import dev.connectconfig.shared.aws.AwsClients;
 import dev.connectconfig.shared.render.Channel;
 import dev.connectconfig.shared.store.DynamoDbFlowConfigStore;
 import dev.connectconfig.shared.store.FlowConfigItems;
+import dev.connectconfig.shared.telemetry.EmbeddedMetrics;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -2,6 +2,7 @@ package dev.connectconfig.getconfig;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.connectconfig.shared.telemetry.EmbeddedMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -35,12 +36,7 @@ final class StructuredLog {
 
     /** As template.yaml configures it: {@code POWERTOOLS_SERVICE_NAME}, {@code LOG_LEVEL}, standard output. */
     static StructuredLog fromEnvironment() {
-        return new StructuredLog(serviceName(), level(System.getenv("LOG_LEVEL")), () -> System.out);
-    }
-
-    static String serviceName() {
-        String service = System.getenv("POWERTOOLS_SERVICE_NAME");
-        return service == null || service.isBlank() ? "service_undefined" : service;
+        return new StructuredLog(EmbeddedMetrics.serviceName(), level(System.getenv("LOG_LEVEL")), () -> System.out);
     }
 
     static Level level(String name) {

@@ -259,13 +259,12 @@ class PreviewSpeechHandlerIT {
         assertEquals("Joanna", served.get("voice").asText());
         assertEquals("generative", served.get("engine").asText());
         assertTrue(served.get("characters").asInt() > 0);
-        JsonNode metrics = metricsLine(spoken);
-        assertEquals(1, metrics.get("Success").asInt());
-        assertEquals(served.get("characters").asInt(), metrics.get("SpokenCharacters").asInt());
+        assertEquals(1, metric(spoken, "Success"));
+        assertEquals(served.get("characters").asInt(), metric(spoken, "SpokenCharacters"));
         assertEquals(429, logLine(throttled, "request served").get("status").asInt());
-        assertEquals(1, metricsLine(throttled).get("Throttled").asInt());
-        assertEquals(1, metricsLine(throttled).get("ClientError").asInt());
-        assertFalse(metricsLine(throttled).has("SpokenCharacters"), "nothing was spoken");
+        assertEquals(1, metric(throttled, "Throttled"));
+        assertEquals(1, metric(throttled, "ClientError"));
+        assertEquals(null, metric(throttled, "SpokenCharacters"), "nothing was spoken");
     }
 
     private static JsonNode logLine(StringBuilder output, String message) throws Exception {
@@ -277,13 +276,14 @@ class PreviewSpeechHandlerIT {
         throw new AssertionError("no log line '" + message + "' in: " + output);
     }
 
-    private static JsonNode metricsLine(StringBuilder output) throws Exception {
+    /** The value of metric {@code name} in the EMF lines written, or null when none holds it. */
+    private static Integer metric(StringBuilder output, String name) throws Exception {
         for (String line : output.toString().split("\n")) {
-            if (line.startsWith("{") && line.contains("\"_aws\"")) {
-                return JSON.readTree(line);
+            if (line.startsWith("{") && line.contains("\"_aws\"") && JSON.readTree(line).has(name)) {
+                return JSON.readTree(line).get(name).asInt();
             }
         }
-        throw new AssertionError("no EMF metrics in: " + output);
+        return null;
     }
 
     @Test

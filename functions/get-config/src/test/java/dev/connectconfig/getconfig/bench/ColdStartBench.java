@@ -49,7 +49,6 @@ public final class ColdStartBench {
                 "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "bench",
                 "AWS_SECRET_ACCESS_KEY", "bench",
-                "AWS_EMF_ENVIRONMENT", "Local",
                 "POWERTOOLS_METRICS_NAMESPACE", "ConnectConfig",
                 "POWERTOOLS_SERVICE_NAME", "get-config"));
 

@@ -1,56 +1,56 @@
 package dev.connectconfig.shared.telemetry;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
- * What every Powertools handler does around a call: the {@code ColdStart} metric on a container's first call, the
- * call inside Powertools' structured logging (request id, cold start, correlation key), metrics added as the call
- * goes, and one flush at the end that never costs the caller their answer. GetConfig, on the live call path, keeps
- * its own lean EMF writer instead (no Powertools on its class path: see docs/contributors.md, "Cold start").
+ * What every handler but GetConfig does around a call: {@code ColdStart} on the first call a container serves, the
+ * call inside Powertools' structured logging (request id, cold start, a correlation key), metrics added as the call
+ * goes and written once at the end by the project's one EMF writer, {@link EmbeddedMetrics}, without ever costing the
+ * caller their answer. GetConfig, on the live call path, writes its log lines itself (no Log4j on its class path) and
+ * its metrics with the same writer.
  */
 public final class HandlerTelemetry {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandlerTelemetry.class);
 
-    private final Metrics metrics;
+    private final EmbeddedMetrics metrics;
+    private final AtomicBoolean coldStart = new AtomicBoolean(true);
 
     public HandlerTelemetry() {
-        this(MetricsFactory.getMetricsInstance());
+        this(EmbeddedMetrics.fromEnvironment());
     }
 
-    HandlerTelemetry(Metrics metrics) {
+    public HandlerTelemetry(EmbeddedMetrics metrics) {
         this.metrics = metrics;
     }
 
-    /** Runs {@code call} as one invocation; the cold start is captured before logging marks it done. */
+    /** Runs {@code call} as one invocation of {@code context}. */
     public <T> T around(Context context, Supplier<T> call) {
-        metrics.captureColdStartMetric(context);
+        countColdStart(context);
         return PowertoolsLogging.withLogging(context, call::get);
     }
 
     /** As {@link #around(Context, Supplier)}, with {@code key = value} on every log line of the call. */
     public <T> T around(Context context, String key, String value, Supplier<T> call) {
-        metrics.captureColdStartMetric(context);
+        countColdStart(context);
         return PowertoolsLogging.withLogging(context, key, value, call::get);
     }
 
     public void count(String name, double value) {
-        add(name, value, MetricUnit.COUNT);
+        metrics.add(name, value, EmbeddedMetrics.Unit.COUNT);
     }
 
     public void bytes(String name, double value) {
-        add(name, value, MetricUnit.BYTES);
+        metrics.add(name, value, EmbeddedMetrics.Unit.BYTES);
     }
 
     public void milliseconds(String name, double value) {
-        add(name, value, MetricUnit.MILLISECONDS);
+        metrics.add(name, value, EmbeddedMetrics.Unit.MILLISECONDS);
     }
 
     /** Writes the call's metrics; a failure is logged, never thrown: telemetry must not cost a caller the answer. */
@@ -58,7 +58,7 @@ public final class HandlerTelemetry {
         try {
             metrics.flush();
         } catch (RuntimeException e) {
-            LOG.error("could not flush metrics", e);
+            LOG.error("could not write metrics", e);
         }
     }
 
@@ -67,11 +67,14 @@ public final class HandlerTelemetry {
         return status >= 500 ? "ServerError" : status >= 400 ? "ClientError" : "Success";
     }
 
-    private void add(String name, double value, MetricUnit unit) {
-        try {
-            metrics.addMetric(name, value, unit);
-        } catch (RuntimeException e) {
-            LOG.error("could not record metric " + name, e);
+    private void countColdStart(Context context) {
+        if (coldStart.getAndSet(false)) {
+            try {
+                metrics.coldStart(context == null ? null : context.getFunctionName(),
+                        context == null ? null : context.getAwsRequestId());
+            } catch (RuntimeException e) {
+                LOG.error("could not write the cold-start metric", e);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
-package dev.connectconfig.getconfig;
+package dev.connectconfig.shared.telemetry;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,13 +12,15 @@ import java.util.function.Supplier;
 /**
  * CloudWatch metrics in the embedded metric format (one JSON line CloudWatch Logs turns into metrics), as Powertools
  * metrics writes them: the namespace, a {@code Service} dimension, and {@code ColdStart} on its own line with a
- * {@code FunctionName} dimension. Written directly: Powertools metrics brings aws-embedded-metrics and Jackson
- * databind onto the cold path.
+ * {@code FunctionName} dimension. Written directly, with Jackson's streaming generator only: Powertools metrics
+ * brings aws-embedded-metrics and Jackson databind onto the cold path. Every function writes its metrics with it.
  */
-final class EmbeddedMetrics {
+public final class EmbeddedMetrics {
 
-    enum Unit {
-        COUNT("Count"), BYTES("Bytes");
+    private static final JsonFactory JSON = new JsonFactory();
+
+    public enum Unit {
+        COUNT("Count"), BYTES("Bytes"), MILLISECONDS("Milliseconds");
 
         final String cloudWatchName;
 
@@ -34,25 +37,34 @@ final class EmbeddedMetrics {
     private final Supplier<PrintStream> out;
     private final List<Metric> pending = new ArrayList<>();
 
-    EmbeddedMetrics(String namespace, String service, Supplier<PrintStream> out) {
+    public EmbeddedMetrics(String namespace, String service, Supplier<PrintStream> out) {
         this.namespace = namespace;
         this.service = service;
         this.out = out;
     }
 
-    /** As template.yaml configures it: {@code POWERTOOLS_METRICS_NAMESPACE}, the service name, standard output. */
-    static EmbeddedMetrics fromEnvironment() {
+    /**
+     * As template.yaml configures it: {@code POWERTOOLS_METRICS_NAMESPACE}, {@code POWERTOOLS_SERVICE_NAME} (the names
+     * Powertools reads, so a dashboard built for it keeps working), standard output as it is at each write.
+     */
+    public static EmbeddedMetrics fromEnvironment() {
         String namespace = System.getenv("POWERTOOLS_METRICS_NAMESPACE");
         return new EmbeddedMetrics(namespace == null || namespace.isBlank() ? "ConnectConfig" : namespace,
-                StructuredLog.serviceName(), () -> System.out);
+                serviceName(), () -> System.out);
     }
 
-    void add(String name, double value, Unit unit) {
+    /** The {@code Service} dimension and log field: {@code POWERTOOLS_SERVICE_NAME}, as Powertools names it. */
+    public static String serviceName() {
+        String service = System.getenv("POWERTOOLS_SERVICE_NAME");
+        return service == null || service.isBlank() ? "service_undefined" : service;
+    }
+
+    public synchronized void add(String name, double value, Unit unit) {
         pending.add(new Metric(name, value, unit));
     }
 
     /** Writes the metrics added since the last flush as one line; nothing when there are none. */
-    void flush() {
+    public synchronized void flush() {
         if (pending.isEmpty()) {
             return;
         }
@@ -64,13 +76,13 @@ final class EmbeddedMetrics {
     }
 
     /** {@code ColdStart = 1} with the function's name, on its own line as Powertools writes it. */
-    void coldStart(String functionName, String requestId) {
+    public void coldStart(String functionName, String requestId) {
         write(List.of(new Metric("ColdStart", 1, Unit.COUNT)), functionName, requestId);
     }
 
     private void write(List<Metric> metrics, String functionName, String requestId) {
         StringWriter line = new StringWriter(256);
-        try (JsonGenerator json = InvocationJson.FACTORY.createGenerator(line)) {
+        try (JsonGenerator json = JSON.createGenerator(line)) {
             json.writeStartObject();
             json.writeObjectFieldStart("_aws");
             json.writeNumberField("Timestamp", System.currentTimeMillis());

@@ -1,4 +1,4 @@
-package dev.connectconfig.getconfig;
+package dev.connectconfig.shared.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
