@@ -37,16 +37,17 @@ final class ConfigPreview {
 
     private final FlowConfigStore store;
     private final FlowConfigAuthorizer authorizer;
-    private final FlowConfigService service;
+    private final ConfigWriter writer;
 
-    ConfigPreview(FlowConfigStore store, FlowConfigAuthorizer authorizer, FlowConfigService service) {
+    /** The writer parses an unsaved config exactly as a save would, and tells the time. */
+    ConfigPreview(FlowConfigStore store, FlowConfigAuthorizer authorizer, ConfigWriter writer) {
         this.store = store;
         this.authorizer = authorizer;
-        this.service = service;
+        this.writer = writer;
     }
 
     ApiResult preview(Caller caller, String id, JsonNode body) {
-        FlowConfigService.checkId(id);
+        ConfigIds.check(id);
         authorizer.require(caller, FlowConfigAction.READ, id);
         if (!body.isObject()) {
             throw ApiException.invalid(List.of(new Violation("", "must be a JSON object with lang, channel, config")));
@@ -65,12 +66,12 @@ final class ConfigPreview {
 
         JsonNode unsaved = body.get("config");
         boolean saved = unsaved == null || unsaved.isNull();
-        FlowConfig config = saved ? store.find(id).orElseThrow(() -> FlowConfigService.notFound(id))
-                : service.parseConfig(unsaved, id, "config.");
-        List<Violation> problems = saved ? List.of() : FlowConfigService.prefixed(
+        FlowConfig config = saved ? store.find(id).orElseThrow(() -> ConfigIds.notFound(id))
+                : writer.parse(unsaved, id, "config.");
+        List<Violation> problems = saved ? List.of() : ConfigWriter.prefixed(
                 FlowConfigValidator.validate(config), "config.");
 
-        Instant when = at != null ? at : service.clock().instant();
+        Instant when = at != null ? at : writer.instant();
         RenderedConfig rendered = FlowConfigRenderer.render(config, language, channel, when);
         Map<String, String> result = rendered.values();
         if (!rendered.fitsConnectLimit()) {

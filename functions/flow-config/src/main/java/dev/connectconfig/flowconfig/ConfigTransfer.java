@@ -12,7 +12,6 @@ import dev.connectconfig.shared.json.FlowConfigJson;
 import dev.connectconfig.shared.json.JsonFields;
 import dev.connectconfig.shared.model.FlowConfig;
 import dev.connectconfig.shared.store.StoreUnavailableException;
-import dev.connectconfig.shared.validation.FlowConfigValidator;
 import dev.connectconfig.shared.validation.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,34 +42,20 @@ final class ConfigTransfer {
     private static final Set<String> DOCUMENT_FIELDS = Set.of("flowConfigs", "exportedAt", "prefix");
 
     private final FlowConfigRepository repository;
-    private final FlowConfigAuthorizer authorizer;
-    private final FlowConfigService service;
+    private final ConfigCatalog catalog;
+    private final ConfigWriter writer;
 
-    ConfigTransfer(FlowConfigRepository repository, FlowConfigAuthorizer authorizer, FlowConfigService service) {
+    ConfigTransfer(FlowConfigRepository repository, ConfigCatalog catalog, ConfigWriter writer) {
         this.repository = repository;
-        this.authorizer = authorizer;
-        this.service = service;
+        this.catalog = catalog;
+        this.writer = writer;
     }
 
     ApiResult export(Caller caller, String prefix) {
-        if (prefix != null && !prefix.isEmpty() && !FlowConfigValidator.ID.matcher(prefix).matches()) {
-            throw ApiException.badRequest("INVALID_PREFIX", "prefix may only hold letters, digits and + _ - . :");
-        }
-        List<String> readable = new ArrayList<>();
-        String after = null;
-        do {
-            FlowConfigRepository.CatalogPage page = repository.catalog(prefix, after,
-                    FlowConfigService.CATALOG_PAGE);
-            List<String> ids = page.items().stream().map(ConfigSummary::id).toList();
-            for (int from = 0; from < ids.size(); from += FlowConfigService.AUTHORIZATION_BATCH) {
-                List<String> batch = ids.subList(from, Math.min(ids.size(), from + FlowConfigService.AUTHORIZATION_BATCH));
-                Set<String> allowed = authorizer.allowed(caller, FlowConfigAction.READ, batch);
-                batch.stream().filter(allowed::contains).forEach(readable::add);
-            }
-            after = page.lastEvaluatedId();
-        } while (after != null);
+        ConfigCatalog.checkPrefix(prefix);
+        List<String> readable = catalog.readableIds(caller, prefix);
 
-        ObjectNode document = FlowConfigJson.MAPPER.createObjectNode().put("exportedAt", service.now());
+        ObjectNode document = FlowConfigJson.MAPPER.createObjectNode().put("exportedAt", writer.now());
         if (prefix != null && !prefix.isEmpty()) {
             document.put("prefix", prefix);
         }
@@ -130,7 +115,7 @@ final class ConfigTransfer {
         }
         authorize(caller, plan);
 
-        String at = service.now();
+        String at = writer.now();
         List<Indexed> changes = new ArrayList<>();
         ObjectNode report = FlowConfigJson.MAPPER.createObjectNode();
         ArrayNode created = report.putArray("created");
@@ -144,7 +129,7 @@ final class ConfigTransfer {
                 continue;
             }
             FlowConfig next = planned.submitted().withBookkeeping(
-                    service.nextVersion(planned.submitted().id(), planned.stored()), at, caller.name());
+                    writer.nextVersion(planned.submitted().id(), planned.stored()), at, caller.name());
             changes.add(new Indexed(planned.index(), new FlowConfigRepository.Change(planned.stored().orElse(null),
                     next, "imported", at, caller.name())));
             (planned.stored().isEmpty() ? created : updated).add(next.id());
@@ -179,11 +164,10 @@ final class ConfigTransfer {
             List<Violation> shape = new ArrayList<>();
             FlowConfig config = FlowConfigJson.fromJson(list.get(i), shape);
             if (!shape.isEmpty()) {
-                violations.addAll(FlowConfigService.prefixed(shape, prefix));
+                violations.addAll(ConfigWriter.prefixed(shape, prefix));
                 continue;
             }
-            if (config.id() == null || !FlowConfigValidator.isValidId(config.id())
-                    || FlowConfigService.ROUTE_IDS.contains(config.id())) {
+            if (!ConfigIds.isConfigId(config.id())) {
                 violations.add(new Violation(prefix + "id", "must be a valid flow config id"));
                 continue;
             }
@@ -192,12 +176,7 @@ final class ConfigTransfer {
                 continue;
             }
             config = config.withBookkeeping(0, null, null);
-            if (FlowConfigValidator.approximateItemBytes(config) > FlowConfigValidator.MAX_ITEM_BYTES) {
-                violations.add(new Violation(prefix.substring(0, prefix.length() - 1), "is larger than "
-                        + FlowConfigValidator.MAX_ITEM_BYTES / 1024 + " KB"));
-                continue;
-            }
-            violations.addAll(FlowConfigService.prefixed(FlowConfigValidator.validate(config), prefix));
+            violations.addAll(ConfigWriter.prefixed(ConfigWriter.problems(config), prefix));
             configs.add(config);
         }
         if (!violations.isEmpty()) {
@@ -213,7 +192,7 @@ final class ConfigTransfer {
         plan.forEach(p -> byAction.computeIfAbsent(p.action(), a -> new ArrayList<>()).add(p));
         List<Violation> refused = new ArrayList<>();
         byAction.forEach((action, planned) -> {
-            Set<String> allowed = authorizer.allowed(caller, action,
+            Set<String> allowed = catalog.allowed(caller, action,
                     planned.stream().map(p -> p.submitted().id()).toList());
             planned.stream().filter(p -> !allowed.contains(p.submitted().id())).forEach(p -> refused.add(
                     new Violation("flowConfigs[" + p.index() + "]", "you may not "

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectconfig.shared.auth.Caller;
 import dev.connectconfig.shared.auth.FlowConfigAction;
-import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
 import dev.connectconfig.shared.errors.ApiException;
 import dev.connectconfig.shared.json.FlowConfigJson;
 import dev.connectconfig.shared.json.JsonFields;
@@ -23,10 +22,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -51,13 +50,13 @@ final class EmergencySwitch {
     }
 
     private final FlowConfigRepository repository;
-    private final FlowConfigAuthorizer authorizer;
-    private final FlowConfigService service;
+    private final ConfigCatalog catalog;
+    private final ConfigWriter writer;
 
-    EmergencySwitch(FlowConfigRepository repository, FlowConfigAuthorizer authorizer, FlowConfigService service) {
+    EmergencySwitch(FlowConfigRepository repository, ConfigCatalog catalog, ConfigWriter writer) {
         this.repository = repository;
-        this.authorizer = authorizer;
-        this.service = service;
+        this.catalog = catalog;
+        this.writer = writer;
     }
 
     ApiResult start(Caller caller, JsonNode body) {
@@ -74,7 +73,7 @@ final class EmergencySwitch {
         if (violations.isEmpty() && variables.isEmpty() && prompts.isEmpty()) {
             violations.add(new Violation("set", "sets nothing; give variables and/or prompts"));
         }
-        Instant now = service.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = writer.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant until = ApiInstants.parse(JsonFields.text(body, "until", "", violations), "until", violations);
         if (until != null && !until.isAfter(now)) {
             violations.add(new Violation("until", "must be after now (" + now + ")"));
@@ -119,8 +118,8 @@ final class EmergencySwitch {
                 return null;
             }
             if (prefix != null) {
-                if (!prefix.isEmpty() && !FlowConfigValidator.ID.matcher(prefix).matches()) {
-                    violations.add(new Violation("prefix", "may only hold letters, digits and + _ - . :"));
+                if (!ConfigCatalog.isValidPrefix(prefix)) {
+                    violations.add(new Violation("prefix", ConfigCatalog.PREFIX_RULE));
                 }
                 return new Selection(null, prefix);
             }
@@ -148,7 +147,8 @@ final class EmergencySwitch {
         ArrayNode unchanged = report.putArray("unchanged");
         ArrayNode refused = report.putArray("refused");
 
-        List<String> asked = selection.ids() != null ? selection.ids() : byPrefix(selection.prefix());
+        List<String> asked = selection.ids() != null ? selection.ids()
+                : catalog.ids(selection.prefix(), 10 * MAX_CONFIGS);
         Set<String> readable = allowed(caller, FlowConfigAction.READ, asked);
         // A prefix selects the configs the caller can see; named ids are each answered.
         List<String> candidates = selection.ids() != null ? asked : asked.stream().filter(readable::contains)
@@ -156,7 +156,7 @@ final class EmergencySwitch {
         Map<String, FlowConfig> stored = repository.findAll(candidates.stream().filter(readable::contains).toList())
                 .stream().collect(Collectors.toMap(FlowConfig::id, Function.identity()));
         Set<String> editable = allowed(caller, FlowConfigAction.UPDATE_VALUES, List.copyOf(stored.keySet()));
-        String at = service.now();
+        String at = writer.now();
         List<Planned> plan = new ArrayList<>();
         for (String id : candidates) {
             FlowConfig config = stored.get(id);
@@ -174,13 +174,14 @@ final class EmergencySwitch {
                 unchanged.add(id);
                 continue;
             }
-            List<Violation> problems = FlowConfigValidator.validate(next);
+            List<Violation> problems = ConfigWriter.problems(next);
             if (!problems.isEmpty()) {
                 refuse(refused, id, "VALIDATION_FAILED", problems.stream().map(v -> v.field() + ": " + v.message())
                         .collect(Collectors.joining("; ")));
                 continue;
             }
-            plan.add(new Planned(config, next.withBookkeeping(config.version() + 1, at, caller.name())));
+            plan.add(new Planned(config, next.withBookkeeping(writer.nextVersion(id, Optional.of(config)), at,
+                    caller.name())));
         }
         List<List<Planned>> transactions = TransactionBatches.of(plan, p -> p.change(reason, at, caller.name()),
                 repository);
@@ -214,28 +215,9 @@ final class EmergencySwitch {
         }
     }
 
-    private List<String> byPrefix(String prefix) {
-        List<String> ids = new ArrayList<>();
-        String after = null;
-        do {
-            FlowConfigRepository.CatalogPage page = repository.catalog(prefix, after,
-                    FlowConfigService.CATALOG_PAGE);
-            page.items().forEach(item -> ids.add(item.id()));
-            if (ids.size() > 10 * MAX_CONFIGS) {
-                break;
-            }
-            after = page.lastEvaluatedId();
-        } while (after != null);
-        return ids;
-    }
-
     /** The ids among {@code ids} the caller may act on; at most {@link #MAX_CONFIGS} readable ones. */
     private Set<String> allowed(Caller caller, FlowConfigAction action, List<String> ids) {
-        Set<String> allowed = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += FlowConfigService.AUTHORIZATION_BATCH) {
-            allowed.addAll(authorizer.allowed(caller, action, ids.subList(from, Math.min(ids.size(),
-                    from + FlowConfigService.AUTHORIZATION_BATCH))));
-        }
+        Set<String> allowed = catalog.allowed(caller, action, ids);
         if (action == FlowConfigAction.READ && allowed.size() > MAX_CONFIGS) {
             throw ApiException.tooLarge("The switch changes at most " + MAX_CONFIGS + " configs at a time; "
                     + "select fewer with a longer prefix or a list of ids.");

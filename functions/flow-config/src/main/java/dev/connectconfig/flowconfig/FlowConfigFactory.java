@@ -1,5 +1,6 @@
 package dev.connectconfig.flowconfig;
 
+import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
 import dev.connectconfig.shared.auth.VerifiedPermissionsAuthorizer;
 import dev.connectconfig.shared.aws.AwsClients;
 import dev.connectconfig.shared.aws.Env;
@@ -8,7 +9,11 @@ import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.verifiedpermissions.VerifiedPermissionsClient;
 
-/** Builds the service from the environment the template sets, with clients that give up before API Gateway's 29 s. */
+/**
+ * Builds the API's parts once: from the environment the template sets, with clients that give up before API
+ * Gateway's 29 s, or from a repository, an authorizer and a clock given by a test. Each part gets the collaborators
+ * it uses; none calls back into another.
+ */
 final class FlowConfigFactory {
 
     static final String TABLE_VARIABLE = "FLOW_CONFIG_TABLE";
@@ -22,13 +27,20 @@ final class FlowConfigFactory {
     private FlowConfigFactory() {
     }
 
-    static FlowConfigService fromEnvironment() {
+    static FlowConfigApi fromEnvironment() {
         DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), TIMEOUTS, null);
         VerifiedPermissionsClient permissions = AwsClients.build(VerifiedPermissionsClient.builder(), TIMEOUTS, null);
-        return new FlowConfigService(
-                new DynamoDbFlowConfigRepository(dynamoDb, Env.required(TABLE_VARIABLE),
+        return build(new DynamoDbFlowConfigRepository(dynamoDb, Env.required(TABLE_VARIABLE),
                         Env.required(HISTORY_TABLE_VARIABLE)),
                 new VerifiedPermissionsAuthorizer(permissions, Env.required(POLICY_STORE_VARIABLE)),
                 Clock.systemUTC());
+    }
+
+    static FlowConfigApi build(FlowConfigRepository repository, FlowConfigAuthorizer authorizer, Clock clock) {
+        ConfigWriter writer = new ConfigWriter(repository, clock);
+        ConfigCatalog catalog = new ConfigCatalog(repository, authorizer);
+        return new FlowConfigApi(new FlowConfigService(repository, authorizer, writer), catalog,
+                new ConfigTransfer(repository, catalog, writer), new ConfigPreview(repository, authorizer, writer),
+                new EmergencySwitch(repository, catalog, writer), new ScheduleTimeline(repository, authorizer, clock));
     }
 }

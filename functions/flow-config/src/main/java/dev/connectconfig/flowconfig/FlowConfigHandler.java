@@ -32,8 +32,8 @@ public final class FlowConfigHandler
         Core.getGlobalContext().register(this);
     }
 
-    FlowConfigHandler(FlowConfigService service, String allowedOrigin) {
-        this.routes = new FlowConfigRoutes(service);
+    FlowConfigHandler(FlowConfigApi api, String allowedOrigin) {
+        this.routes = new FlowConfigRoutes(api);
         this.responses = new ApiResponses(allowedOrigin);
     }
 

@@ -26,15 +26,19 @@ final class FlowConfigRoutes {
 
     private final Map<String, Route> routes = new LinkedHashMap<>();
 
-    FlowConfigRoutes(FlowConfigService service) {
-        ConfigPreview preview = new ConfigPreview(service.repository(), service.authorizer(), service);
-        routes.put("GET /flow-configs", (caller, event) -> service.list(caller, query(event, "prefix"),
+    FlowConfigRoutes(FlowConfigApi api) {
+        FlowConfigService service = api.service();
+        ConfigCatalog catalog = api.catalog();
+        ConfigTransfer transfer = api.transfer();
+        ConfigPreview preview = api.preview();
+        EmergencySwitch emergency = api.emergency();
+        ScheduleTimeline timeline = api.timeline();
+        routes.put("GET /flow-configs", (caller, event) -> catalog.list(caller, query(event, "prefix"),
                 query(event, "limit"), query(event, "nextToken")));
-        routes.put("GET /flow-configs/export", (caller, event) -> service.transfer().export(caller,
+        routes.put("GET /flow-configs/export", (caller, event) -> transfer.export(caller,
                 query(event, "prefix")));
-        routes.put("POST /flow-configs/import", (caller, event) -> service.transfer().importAll(caller,
+        routes.put("POST /flow-configs/import", (caller, event) -> transfer.importAll(caller,
                 JsonRequestBody.read(event, MAX_IMPORT_BODY_BYTES), dryRun(query(event, "dryRun"))));
-        EmergencySwitch emergency = new EmergencySwitch(service.repository(), service.authorizer(), service);
         routes.put("POST /flow-configs/emergency", (caller, event) -> emergency.start(caller,
                 JsonRequestBody.read(event, MAX_CONFIG_BODY_BYTES)));
         routes.put("DELETE /flow-configs/emergency", (caller, event) -> emergency.end(caller, query(event, "ids"),
@@ -53,8 +57,6 @@ final class FlowConfigRoutes {
                 id(event), ApiRequests.path(event, "n"), header(event, "If-Match"), header(event, "If-None-Match")));
         routes.put("POST /flow-configs/{id}/preview", (caller, event) -> preview.preview(caller, id(event),
                 JsonRequestBody.read(event, MAX_CONFIG_BODY_BYTES)));
-        ScheduleTimeline timeline = new ScheduleTimeline(service.repository(), service.authorizer(),
-                service.clock());
         routes.put("GET /flow-configs/{id}/timeline", (caller, event) -> timeline.timeline(caller, id(event),
                 query(event, "from"), query(event, "days")));
     }

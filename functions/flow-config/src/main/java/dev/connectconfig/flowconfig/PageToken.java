@@ -14,6 +14,24 @@ import java.util.Base64;
 record PageToken(String scope, String after) {
 
     static final int MAX_LENGTH = 1_024;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 100;
+
+    /** The page size asked for with {@code ?limit=}: 1 to {@link #MAX_LIMIT}, {@link #DEFAULT_LIMIT} when absent. */
+    static int limit(String text) {
+        if (text == null || text.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("INVALID_LIMIT", "limit is a whole number from 1 to " + MAX_LIMIT + ".");
+    }
 
     String encode() {
         ObjectNode node = FlowConfigJson.MAPPER.createObjectNode().put("s", scope).put("a", after);

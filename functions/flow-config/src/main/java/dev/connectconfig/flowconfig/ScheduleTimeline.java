@@ -44,7 +44,7 @@ final class ScheduleTimeline {
     }
 
     ApiResult timeline(Caller caller, String id, String fromText, String daysText) {
-        FlowConfigService.checkId(id);
+        ConfigIds.check(id);
         authorizer.require(caller, FlowConfigAction.READ, id);
         List<Violation> violations = new ArrayList<>();
         Instant from = ApiInstants.parse(fromText, "from", violations);
@@ -54,7 +54,7 @@ final class ScheduleTimeline {
         }
         Instant start = from != null ? from : clock.instant();
         Instant end = start.plus(Duration.ofDays(days));
-        FlowConfig config = store.find(id).orElseThrow(() -> FlowConfigService.notFound(id));
+        FlowConfig config = store.find(id).orElseThrow(() -> ConfigIds.notFound(id));
 
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < config.schedules().size(); i++) {

@@ -44,7 +44,7 @@ final class ApiFixture implements AutoCloseable {
         this.dynamoDb = dynamoDb;
         this.repository = new DynamoDbFlowConfigRepository(dynamoDb.client(), DynamoDbLocal.FLOW_CONFIG_TABLE,
                 HISTORY_TABLE);
-        this.handler = new FlowConfigHandler(new FlowConfigService(repository, cedar, Clock.systemUTC()),
+        this.handler = new FlowConfigHandler(FlowConfigFactory.build(repository, cedar, Clock.systemUTC()),
                 "https://config.example.com");
     }
 
@@ -65,7 +65,7 @@ final class ApiFixture implements AutoCloseable {
     }
 
     FlowConfigHandler handlerOver(FlowConfigRepository repository) {
-        return new FlowConfigHandler(new FlowConfigService(repository, cedar, Clock.systemUTC()),
+        return new FlowConfigHandler(FlowConfigFactory.build(repository, cedar, Clock.systemUTC()),
                 "https://config.example.com");
     }
 

@@ -62,7 +62,7 @@ class CatalogPagingIT {
                         throw e.getCause();
                     }
                 });
-        handler = new FlowConfigHandler(new FlowConfigService(new DynamoDbFlowConfigRepository(recording,
+        handler = new FlowConfigHandler(FlowConfigFactory.build(new DynamoDbFlowConfigRepository(recording,
                 DynamoDbLocal.FLOW_CONFIG_TABLE, ApiFixture.HISTORY_TABLE), new CedarFlowConfigAuthorizer(),
                 Clock.systemUTC()), "*");
     }
@@ -99,7 +99,7 @@ class CatalogPagingIT {
         assertTrue(page.get("nextToken") == null, page.toString());
         assertTrue(queries.size() >= 2, "one query cannot have read it all: " + queries.size());
         QueryResponse first = queries.get(0);
-        assertTrue(first.hasLastEvaluatedKey() && first.count() < FlowConfigService.CATALOG_PAGE,
+        assertTrue(first.hasLastEvaluatedKey() && first.count() < ConfigCatalog.PAGE,
                 "DynamoDB stopped the first page at 1 MB after " + first.count() + " items");
     }
 

@@ -39,7 +39,7 @@ class PrimingIT {
                         .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
                                 .apiCallTimeout(Duration.ofSeconds(5)))
                         .build()) {
-            FlowConfigHandler handler = new FlowConfigHandler(new FlowConfigService(
+            FlowConfigHandler handler = new FlowConfigHandler(FlowConfigFactory.build(
                     new DynamoDbFlowConfigRepository(client, "flow-configs", "flow-config-history"),
                     new CedarFlowConfigAuthorizer(), Clock.systemUTC()), "*");
 

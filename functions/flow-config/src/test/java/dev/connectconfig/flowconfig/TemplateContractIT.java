@@ -48,7 +48,7 @@ class TemplateContractIT {
             assertNull(properties.get("Auth"), "a route must not override the API's default authorizer");
             routed.add(((String) properties.get("Method")).toUpperCase() + " " + properties.get("Path"));
         }
-        FlowConfigHandler handler = new FlowConfigHandler(new FlowConfigService(null, null, Clock.systemUTC()), "*");
+        FlowConfigHandler handler = new FlowConfigHandler(FlowConfigFactory.build(null, null, Clock.systemUTC()), "*");
         Set<String> served = new HashSet<>();
         handler.routeKeys().forEach(served::add);
 

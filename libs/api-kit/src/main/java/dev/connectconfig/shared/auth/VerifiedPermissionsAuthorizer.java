@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.verifiedpermissions.model.IsAuthorizedRes
 public final class VerifiedPermissionsAuthorizer implements FlowConfigAuthorizer {
 
     /** BatchIsAuthorized takes at most 30 requests, all for one principal here. */
-    static final int BATCH_LIMIT = 30;
+    public static final int BATCH_LIMIT = 30;
 
     private static final Logger LOG = LoggerFactory.getLogger(VerifiedPermissionsAuthorizer.class);
 

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -260,10 +261,14 @@ public final class FlowConfigValidator {
                 }
             }
         }
-        if (approximateItemBytes(config) > MAX_ITEM_BYTES) {
-            violations.add(new Violation("", "the config is larger than " + MAX_ITEM_BYTES / 1024
-                    + " KB; split it into several configs"));
-        }
+        sizeProblem(config).ifPresent(violations::add);
+    }
+
+    /** The one size rule: a config larger than {@link #MAX_ITEM_BYTES} as stored, named on the whole config. */
+    public static Optional<Violation> sizeProblem(FlowConfig config) {
+        return approximateItemBytes(config) > MAX_ITEM_BYTES ? Optional.of(new Violation("",
+                "the config is larger than " + MAX_ITEM_BYTES / 1024 + " KB; split it into several configs"))
+                : Optional.empty();
     }
 
     /** The stored item's size, counted as DynamoDB does: UTF-8 names and values. */

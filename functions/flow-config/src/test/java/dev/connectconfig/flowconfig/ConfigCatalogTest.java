@@ -1,0 +1,150 @@
+package dev.connectconfig.flowconfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectconfig.shared.auth.Caller;
+import dev.connectconfig.shared.auth.FlowConfigAction;
+import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
+import dev.connectconfig.shared.errors.ApiException;
+import dev.connectconfig.shared.model.FlowConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ConfigCatalogTest {
+
+    private static final Caller ANA = new Caller("ana", "ana", Set.of(), Set.of(), Set.of(), Set.of());
+
+    /** Allows what {@code rule} allows and records the size of every question it is asked. */
+    private static final class RecordingAuthorizer implements FlowConfigAuthorizer {
+        final List<Integer> batchSizes = new ArrayList<>();
+        private final Predicate<String> rule;
+
+        RecordingAuthorizer(Predicate<String> rule) {
+            this.rule = rule;
+        }
+
+        @Override
+        public boolean isAllowed(Caller caller, FlowConfigAction action, String configId) {
+            return rule.test(configId);
+        }
+
+        @Override
+        public Set<String> allowed(Caller caller, FlowConfigAction action, List<String> configIds) {
+            batchSizes.add(configIds.size());
+            return configIds.stream().filter(rule).collect(Collectors.toSet());
+        }
+    }
+
+    /** A catalog of {@code ids} answered in one page, at most {@code maxItems} after {@code afterId}. */
+    private record Catalog(List<String> ids) implements FlowConfigRepository {
+        @Override
+        public CatalogPage catalog(String prefix, String afterId, int maxItems) {
+            List<ConfigSummary> page = ids.stream().filter(id -> afterId == null || id.compareTo(afterId) > 0)
+                    .limit(maxItems).map(id -> new ConfigSummary(id, "d", 1, "2026-01-01T00:00:00Z", "ana")).toList();
+            String last = page.size() == maxItems ? page.get(page.size() - 1).id() : null;
+            return new CatalogPage(page, last);
+        }
+
+        @Override
+        public Optional<FlowConfig> find(String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<FlowConfig> findAll(List<String> ids) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void commit(List<Change> changes) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transactionBytes(Change change) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long latestArchivedVersion(String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public HistoryPage history(String id, Long beforeVersion, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<FlowConfig> archivedVersion(String id, long version) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static List<String> ids(int count) {
+        return IntStream.range(0, count).mapToObj(i -> String.format("q%04d", i)).toList();
+    }
+
+    @Test
+    void theAuthorizerIsAskedThirtyIdsAtATimeAndEveryAnswerCounts() {
+        RecordingAuthorizer authorizer = new RecordingAuthorizer(id -> id.hashCode() % 3 == 0);
+        List<String> asked = ids(75);
+
+        Set<String> allowed = new ConfigCatalog(null, authorizer).allowed(ANA, FlowConfigAction.READ, asked);
+
+        assertEquals(30, ConfigCatalog.AUTHORIZATION_BATCH);
+        assertEquals(List.of(30, 30, 15), authorizer.batchSizes);
+        assertEquals(asked.stream().filter(id -> id.hashCode() % 3 == 0).collect(Collectors.toSet()), allowed);
+        assertFalse(allowed.isEmpty());
+    }
+
+    @Test
+    void aListPageStopsAskingOnceItIsFull() {
+        RecordingAuthorizer authorizer = new RecordingAuthorizer(id -> true);
+        ConfigCatalog catalog = new ConfigCatalog(new Catalog(ids(100)), authorizer);
+
+        JsonNode body = (JsonNode) catalog.list(ANA, "q", "10", null).body();
+
+        assertEquals(List.of(ConfigCatalog.AUTHORIZATION_BATCH), authorizer.batchSizes);
+        assertEquals(ids(10), body.get("items").findValuesAsText("id"));
+        assertTrue(body.hasNonNull("nextToken"));
+    }
+
+    @Test
+    void exportAndTheSwitchReadTheWholeCatalogButOnlyWhatTheCallerMayRead() {
+        List<String> all = ids(2_500);
+        RecordingAuthorizer authorizer = new RecordingAuthorizer(id -> id.endsWith("7"));
+        ConfigCatalog catalog = new ConfigCatalog(new Catalog(all), authorizer);
+
+        assertEquals(all, catalog.ids("q", Integer.MAX_VALUE));
+        assertEquals(all.stream().filter(id -> id.endsWith("7")).toList(), catalog.readableIds(ANA, "q"));
+        assertTrue(authorizer.batchSizes.stream().allMatch(size -> size <= ConfigCatalog.AUTHORIZATION_BATCH),
+                authorizer.batchSizes.toString());
+        assertEquals(ConfigCatalog.PAGE * 2, catalog.ids("q", ConfigCatalog.PAGE + 1).size(),
+                "reading stops after the page that passes what is enough");
+    }
+
+    @Test
+    void onePrefixRuleAndOneMessage() {
+        for (String prefix : new String[] {null, "", "sales-", "+1800", "a.b:c_d"}) {
+            assertTrue(ConfigCatalog.isValidPrefix(prefix), String.valueOf(prefix));
+        }
+        for (String prefix : new String[] {"a b", "sales/*", "x".repeat(129), "é"}) {
+            assertFalse(ConfigCatalog.isValidPrefix(prefix), prefix);
+            ApiException refused = assertThrows(ApiException.class, () -> ConfigCatalog.checkPrefix(prefix));
+            assertEquals(400, refused.status());
+            assertEquals("INVALID_PREFIX", refused.code());
+            assertEquals("prefix " + ConfigCatalog.PREFIX_RULE, refused.getMessage());
+        }
+    }
+}
