@@ -2,6 +2,7 @@ package dev.connectconfig.flowconfig;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.shared.api.ApiAnswer;
 import dev.connectconfig.shared.auth.Caller;
 import dev.connectconfig.shared.auth.FlowConfigAction;
 import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
@@ -50,7 +51,7 @@ final class ConfigCatalog {
     }
 
     /** One page of the configs the caller may read, in id order, as GET /flow-configs answers it. */
-    ApiResult list(Caller caller, String prefix, String limitText, String nextToken) {
+    ApiAnswer.Json list(Caller caller, String prefix, String limitText, String nextToken) {
         checkPrefix(prefix);
         int limit = PageToken.limit(limitText);
         String scope = "list:" + (prefix == null ? "" : prefix);
@@ -100,7 +101,7 @@ final class ConfigCatalog {
         if (resumeAfter != null) {
             body.put("nextToken", new PageToken(scope, resumeAfter).encode());
         }
-        return ApiResult.ok(body);
+        return ApiAnswer.ok(body);
     }
 
     /** Every id under {@code prefix} in id order, read a page at a time; stops after the page that passes {@code enough}. */

@@ -2,6 +2,7 @@ package dev.connectconfig.flowconfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.shared.api.ApiAnswer;
 import dev.connectconfig.shared.auth.Caller;
 import dev.connectconfig.shared.auth.FlowConfigAction;
 import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
@@ -46,7 +47,7 @@ final class ConfigPreview {
         this.writer = writer;
     }
 
-    ApiResult preview(Caller caller, String id, JsonNode body) {
+    ApiAnswer.Json preview(Caller caller, String id, JsonNode body) {
         ConfigIds.check(id);
         authorizer.require(caller, FlowConfigAction.READ, id);
         if (!body.isObject()) {
@@ -90,7 +91,7 @@ final class ConfigPreview {
         rendered.missingPrompts().forEach(response.putArray("missingPrompts")::add);
         var problemList = response.putArray("problems");
         problems.forEach(p -> problemList.addObject().put("field", p.field()).put("message", p.message()));
-        return ApiResult.ok(response);
+        return ApiAnswer.ok(response);
     }
 
     private static Channel channel(String text, List<Violation> violations) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.shared.api.ApiAnswer;
 import dev.connectconfig.shared.auth.Caller;
 import dev.connectconfig.shared.auth.FlowConfigAction;
 import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
@@ -51,7 +52,7 @@ final class ConfigTransfer {
         this.writer = writer;
     }
 
-    ApiResult export(Caller caller, String prefix) {
+    ApiAnswer.Json export(Caller caller, String prefix) {
         ConfigCatalog.checkPrefix(prefix);
         List<String> readable = catalog.readableIds(caller, prefix);
 
@@ -74,7 +75,7 @@ final class ConfigTransfer {
                 configs.add(json);
             }
         }
-        return ApiResult.ok(document);
+        return ApiAnswer.ok(document);
     }
 
     /** The size of {@code json} as it travels: serialised, then escaped again as the string body of Lambda's answer. */
@@ -94,7 +95,7 @@ final class ConfigTransfer {
         }
     }
 
-    ApiResult importAll(Caller caller, JsonNode document) {
+    ApiAnswer.Json importAll(Caller caller, JsonNode document) {
         return importAll(caller, document, false);
     }
 
@@ -102,7 +103,7 @@ final class ConfigTransfer {
      * Validates, authorises and plans the import; a dry run answers the same summary (with {@code "dryRun": true})
      * and writes nothing.
      */
-    ApiResult importAll(Caller caller, JsonNode document, boolean dryRun) {
+    ApiAnswer.Json importAll(Caller caller, JsonNode document, boolean dryRun) {
         List<FlowConfig> submitted = parse(document);
         Map<String, FlowConfig> stored = repository.findAll(submitted.stream().map(FlowConfig::id).toList())
                 .stream().collect(Collectors.toMap(FlowConfig::id, Function.identity()));
@@ -138,11 +139,11 @@ final class ConfigTransfer {
         List<List<Indexed>> transactions = TransactionBatches.of(changes, Indexed::change, repository);
         if (dryRun) {
             report.put("transactions", transactions.size()).put("dryRun", true);
-            return ApiResult.ok(report);
+            return ApiAnswer.ok(report);
         }
         commit(transactions);
         report.put("transactions", transactions.size());
-        return ApiResult.ok(report);
+        return ApiAnswer.ok(report);
     }
 
     private List<FlowConfig> parse(JsonNode document) {

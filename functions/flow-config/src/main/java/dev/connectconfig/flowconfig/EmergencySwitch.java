@@ -3,6 +3,7 @@ package dev.connectconfig.flowconfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.shared.api.ApiAnswer;
 import dev.connectconfig.shared.auth.Caller;
 import dev.connectconfig.shared.auth.FlowConfigAction;
 import dev.connectconfig.shared.errors.ApiException;
@@ -59,7 +60,7 @@ final class EmergencySwitch {
         this.writer = writer;
     }
 
-    ApiResult start(Caller caller, JsonNode body) {
+    ApiAnswer.Json start(Caller caller, JsonNode body) {
         if (!body.isObject()) {
             throw ApiException.invalid(List.of(new Violation("", "must be a JSON object with ids or prefix, and set")));
         }
@@ -85,7 +86,7 @@ final class EmergencySwitch {
         Schedule emergency = new Schedule(NAME, description == null ? "Emergency switch" : description, "UTC",
                 new ScheduleWhen.Window(LocalDateTime.ofInstant(now, ZoneOffset.UTC),
                         until == null ? null : LocalDateTime.ofInstant(until, ZoneOffset.UTC)), variables, prompts);
-        ApiResult result = apply(caller, selection, "emergency started", stored -> {
+        ApiAnswer.Json result = apply(caller, selection, "emergency started", stored -> {
             List<Schedule> schedules = new ArrayList<>(List.of(emergency));
             stored.schedules().stream().filter(s -> !NAME.equals(s.name())).forEach(schedules::add);
             return stored.withSchedules(schedules);
@@ -95,14 +96,14 @@ final class EmergencySwitch {
         return result;
     }
 
-    ApiResult end(Caller caller, String idsText, String prefix) {
+    ApiAnswer.Json end(Caller caller, String idsText, String prefix) {
         List<Violation> violations = new ArrayList<>();
         JsonNode ids = idsText == null ? null : FlowConfigJson.MAPPER.valueToTree(Arrays.asList(idsText.split(",")));
         Selection selection = Selection.of(ids, prefix, violations);
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);
         }
-        ApiResult result = apply(caller, selection, "emergency ended", stored -> stored.schedules().stream()
+        ApiAnswer.Json result = apply(caller, selection, "emergency ended", stored -> stored.schedules().stream()
                 .anyMatch(s -> NAME.equals(s.name())) ? stored.withSchedules(stored.schedules().stream()
                         .filter(s -> !NAME.equals(s.name())).toList()) : null);
         ((ObjectNode) result.body()).put("emergency", "ended");
@@ -140,7 +141,7 @@ final class EmergencySwitch {
         }
     }
 
-    private ApiResult apply(Caller caller, Selection selection, String reason,
+    private ApiAnswer.Json apply(Caller caller, Selection selection, String reason,
             Function<FlowConfig, FlowConfig> change) {
         ObjectNode report = FlowConfigJson.MAPPER.createObjectNode();
         ArrayNode changed = report.putArray("changed");
@@ -189,7 +190,7 @@ final class EmergencySwitch {
             commit(transaction, reason, at, caller.name(), changed, refused);
         }
         report.put("transactions", transactions.size());
-        return ApiResult.ok(report);
+        return ApiAnswer.ok(report);
     }
 
     /** One transaction; when someone else changed one of its configs meanwhile, the others go one at a time. */

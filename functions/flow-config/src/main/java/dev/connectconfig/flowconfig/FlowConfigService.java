@@ -3,6 +3,7 @@ package dev.connectconfig.flowconfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.shared.api.ApiAnswer;
 import dev.connectconfig.shared.auth.Caller;
 import dev.connectconfig.shared.auth.FlowConfigAction;
 import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
@@ -31,14 +32,14 @@ final class FlowConfigService {
         this.writer = writer;
     }
 
-    ApiResult get(Caller caller, String id) {
+    ApiAnswer.Json get(Caller caller, String id) {
         ConfigIds.check(id);
         authorizer.require(caller, FlowConfigAction.READ, id);
         FlowConfig config = repository.find(id).orElseThrow(() -> ConfigIds.notFound(id));
         return withETag(200, config);
     }
 
-    ApiResult put(Caller caller, String id, JsonNode body, String ifMatch, String ifNoneMatch) {
+    ApiAnswer.Json put(Caller caller, String id, JsonNode body, String ifMatch, String ifNoneMatch) {
         ConfigIds.check(id);
         authorizer.require(caller, FlowConfigAction.READ, id);
         Precondition precondition = Precondition.of(ifMatch, ifNoneMatch);
@@ -48,7 +49,7 @@ final class FlowConfigService {
         return withETag(stored.isEmpty() ? 201 : 200, config);
     }
 
-    ApiResult delete(Caller caller, String id, String ifMatch) {
+    ApiAnswer.Json delete(Caller caller, String id, String ifMatch) {
         ConfigIds.check(id);
         authorizer.require(caller, FlowConfigAction.READ, id);
         Precondition precondition = Precondition.of(ifMatch, null);
@@ -59,10 +60,10 @@ final class FlowConfigService {
         precondition.check(stored);
         authorizer.require(caller, FlowConfigAction.DELETE, id);
         writer.commit(new FlowConfigRepository.Change(stored, null, "deleted", writer.now(), caller.name()));
-        return new ApiResult(204, null, Map.of());
+        return new ApiAnswer.Json(204, null, Map.of());
     }
 
-    ApiResult versions(Caller caller, String id, String limitText, String nextToken) {
+    ApiAnswer.Json versions(Caller caller, String id, String limitText, String nextToken) {
         ConfigIds.check(id);
         authorizer.require(caller, FlowConfigAction.READ, id);
         int limit = PageToken.limit(limitText);
@@ -95,17 +96,17 @@ final class FlowConfigService {
         if (page.lastEvaluatedVersion() != null) {
             body.put("nextToken", new PageToken(scope, Long.toString(page.lastEvaluatedVersion())).encode());
         }
-        return ApiResult.ok(body);
+        return ApiAnswer.ok(body);
     }
 
-    ApiResult version(Caller caller, String id, String versionText) {
+    ApiAnswer.Json version(Caller caller, String id, String versionText) {
         ConfigIds.check(id);
         long version = parseVersion(versionText, "n");
         authorizer.require(caller, FlowConfigAction.READ, id);
         return withETag(200, findVersion(id, version));
     }
 
-    ApiResult restore(Caller caller, String id, String versionText, String ifMatch, String ifNoneMatch) {
+    ApiAnswer.Json restore(Caller caller, String id, String versionText, String ifMatch, String ifNoneMatch) {
         ConfigIds.check(id);
         long version = parseVersion(versionText, "n");
         authorizer.require(caller, FlowConfigAction.READ, id);
@@ -164,8 +165,8 @@ final class FlowConfigService {
         return version.getAsLong();
     }
 
-    private static ApiResult withETag(int status, FlowConfig config) {
-        return new ApiResult(status, FlowConfigJson.toJson(config), Map.of("ETag", ETags.of(config.version())));
+    private static ApiAnswer.Json withETag(int status, FlowConfig config) {
+        return new ApiAnswer.Json(status, FlowConfigJson.toJson(config), Map.of("ETag", ETags.of(config.version())));
     }
 
     /** {@code If-None-Match: *} creates; {@code If-Match: <version>} replaces what is at that version. */

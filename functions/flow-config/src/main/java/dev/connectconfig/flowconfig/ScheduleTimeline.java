@@ -2,6 +2,7 @@ package dev.connectconfig.flowconfig;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.shared.api.ApiAnswer;
 import dev.connectconfig.shared.auth.Caller;
 import dev.connectconfig.shared.auth.FlowConfigAction;
 import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
@@ -43,7 +44,7 @@ final class ScheduleTimeline {
         this.clock = clock;
     }
 
-    ApiResult timeline(Caller caller, String id, String fromText, String daysText) {
+    ApiAnswer.Json timeline(Caller caller, String id, String fromText, String daysText) {
         ConfigIds.check(id);
         authorizer.require(caller, FlowConfigAction.READ, id);
         List<Violation> violations = new ArrayList<>();
@@ -83,7 +84,7 @@ final class ScheduleTimeline {
                 item.put("description", entry.schedule().description());
             }
         }
-        return ApiResult.ok(body);
+        return ApiAnswer.ok(body);
     }
 
     /** Local time with its offset, unambiguous in the hour the clocks go back. */
