@@ -1,8 +1,8 @@
 package dev.connectconfig.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectconfig.shared.auth.CallerClaims;
-import dev.connectconfig.shared.auth.Scopes;
+import dev.connectconfig.api.auth.CallerClaims;
+import dev.connectconfig.api.auth.Scopes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

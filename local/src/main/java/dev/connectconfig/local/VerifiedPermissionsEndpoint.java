@@ -3,7 +3,7 @@ package dev.connectconfig.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.connectconfig.shared.auth.CedarEntity;
+import dev.connectconfig.api.auth.CedarEntity;
 import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
 import java.io.IOException;
 import java.util.ArrayList;

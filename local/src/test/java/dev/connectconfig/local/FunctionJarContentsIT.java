@@ -84,8 +84,8 @@ class FunctionJarContentsIT {
                     function + ": the jar should hold its SDK clients");
             assertEquals(List.of(), entries.stream()
                     .filter(name -> name.startsWith("software/amazon/awssdk/services/dynamodb/")
-                            || name.startsWith("dev/connectconfig/shared/model/")
-                            || name.startsWith("dev/connectconfig/shared/store/"))
+                            || name.startsWith("dev/connectconfig/core/model/")
+                            || name.startsWith("dev/connectconfig/core/store/"))
                     .limit(5).toList(), function);
         }
     }
@@ -93,12 +93,12 @@ class FunctionJarContentsIT {
     @Test
     void getConfigsJarCarriesNoApiNorPlatformClasses() throws IOException {
         Set<String> entries = entriesOf("get-config");
-        assertTrue(entries.contains("dev/connectconfig/shared/render/FlowConfigRenderer.class"));
+        assertTrue(entries.contains("dev/connectconfig/core/render/FlowConfigRenderer.class"));
         assertEquals(List.of(), entries.stream()
-                .filter(name -> name.startsWith("dev/connectconfig/shared/api/")
-                        || name.startsWith("dev/connectconfig/shared/auth/")
-                        || name.startsWith("dev/connectconfig/shared/cloudformation/")
-                        || name.startsWith("dev/connectconfig/shared/datalake/")
+                .filter(name -> name.startsWith("dev/connectconfig/api/")
+                        || name.startsWith("dev/connectconfig/api/auth/")
+                        || name.startsWith("dev/connectconfig/platform/cloudformation/")
+                        || name.startsWith("dev/connectconfig/platform/datalake/")
                         || name.startsWith("software/amazon/lambda/powertools/")
                         || name.startsWith("com/amazonaws/services/lambda/runtime/events/")
                         || name.startsWith("software/amazon/awssdk/services/verifiedpermissions/"))

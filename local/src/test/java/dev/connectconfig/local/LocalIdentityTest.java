@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import dev.connectconfig.shared.auth.Caller;
-import dev.connectconfig.shared.auth.CallerClaims;
+import dev.connectconfig.api.auth.Caller;
+import dev.connectconfig.api.auth.CallerClaims;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

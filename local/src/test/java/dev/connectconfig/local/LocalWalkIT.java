@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.model.PromptText;
 import dev.connectconfig.local.RunnerProcesses.Command;
 import dev.connectconfig.local.RunnerProcesses.Runner;
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.model.PromptText;
 import dev.connectconfig.testing.DynamoDbLocal;
 import dev.connectconfig.testing.RepoFiles;
 import java.net.URI;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.connectconfig.shared.aws.AwsClients;
+import dev.connectconfig.aws.AwsClients;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;

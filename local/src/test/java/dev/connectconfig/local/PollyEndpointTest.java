@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.shared.model.FlowConfig;
+import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.testing.CloudFormationTemplate;
 import dev.connectconfig.testing.DynamoDbLocal;
 import java.util.List;

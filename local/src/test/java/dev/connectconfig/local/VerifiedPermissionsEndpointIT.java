@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.shared.auth.Caller;
-import dev.connectconfig.shared.auth.FlowConfigAction;
-import dev.connectconfig.shared.auth.VerifiedPermissionsAuthorizer;
-import dev.connectconfig.shared.aws.AwsClients;
+import dev.connectconfig.api.auth.Caller;
+import dev.connectconfig.api.auth.FlowConfigAction;
+import dev.connectconfig.api.auth.VerifiedPermissionsAuthorizer;
+import dev.connectconfig.aws.AwsClients;
 import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
 import java.net.URI;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.connectconfig.flowconfig;
 
-import dev.connectconfig.shared.validation.Violation;
+import dev.connectconfig.core.validation.Violation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

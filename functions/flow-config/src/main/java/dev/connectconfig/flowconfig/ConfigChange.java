@@ -1,8 +1,8 @@
 package dev.connectconfig.flowconfig;
 
-import dev.connectconfig.shared.auth.FlowConfigAction;
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.model.PromptText;
+import dev.connectconfig.api.auth.FlowConfigAction;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.model.PromptText;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.connectconfig.flowconfig;
 
-import dev.connectconfig.shared.errors.ApiException;
-import dev.connectconfig.shared.validation.FlowConfigValidator;
+import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.core.validation.FlowConfigValidator;
 import java.util.Set;
 
 /** Which ids name a flow config in this API: a valid id that is not one of the API's own route names. */

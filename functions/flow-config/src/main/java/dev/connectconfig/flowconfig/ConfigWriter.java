@@ -1,11 +1,11 @@
 package dev.connectconfig.flowconfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectconfig.shared.errors.ApiException;
-import dev.connectconfig.shared.json.FlowConfigJson;
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.validation.FlowConfigValidator;
-import dev.connectconfig.shared.validation.Violation;
+import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.core.json.FlowConfigJson;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.validation.FlowConfigValidator;
+import dev.connectconfig.core.validation.Violation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

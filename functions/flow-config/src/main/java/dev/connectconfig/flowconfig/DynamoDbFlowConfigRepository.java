@@ -1,9 +1,9 @@
 package dev.connectconfig.flowconfig;
 
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.store.DynamoDbFlowConfigStore;
-import dev.connectconfig.shared.store.FlowConfigItems;
-import dev.connectconfig.shared.store.StoreUnavailableException;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.store.DynamoDbFlowConfigStore;
+import dev.connectconfig.core.store.FlowConfigItems;
+import dev.connectconfig.core.store.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

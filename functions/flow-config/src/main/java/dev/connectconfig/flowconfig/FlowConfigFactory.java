@@ -1,9 +1,9 @@
 package dev.connectconfig.flowconfig;
 
-import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
-import dev.connectconfig.shared.auth.VerifiedPermissionsAuthorizer;
-import dev.connectconfig.shared.aws.AwsClients;
-import dev.connectconfig.shared.aws.Env;
+import dev.connectconfig.api.auth.FlowConfigAuthorizer;
+import dev.connectconfig.api.auth.VerifiedPermissionsAuthorizer;
+import dev.connectconfig.aws.AwsClients;
+import dev.connectconfig.aws.Env;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

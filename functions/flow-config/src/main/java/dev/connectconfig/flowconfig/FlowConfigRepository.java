@@ -1,7 +1,7 @@
 package dev.connectconfig.flowconfig;
 
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.store.FlowConfigStore;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.store.FlowConfigStore;
 import java.util.List;
 import java.util.Optional;
 

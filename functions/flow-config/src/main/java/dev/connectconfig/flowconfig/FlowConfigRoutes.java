@@ -1,7 +1,7 @@
 package dev.connectconfig.flowconfig;
 
-import dev.connectconfig.shared.api.ApiRoutes;
-import dev.connectconfig.shared.errors.ApiException;
+import dev.connectconfig.api.ApiRoutes;
+import dev.connectconfig.api.errors.ApiException;
 
 /**
  * The API's routes, keyed as API Gateway names the matched resource ({@code PUT /flow-configs/{id}}), each calling

@@ -2,8 +2,8 @@ package dev.connectconfig.flowconfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.connectconfig.shared.errors.ApiException;
-import dev.connectconfig.shared.json.FlowConfigJson;
+import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.core.json.FlowConfigJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -1,6 +1,6 @@
 package dev.connectconfig.flowconfig;
 
-import dev.connectconfig.shared.api.PrimingRequest;
+import dev.connectconfig.api.PrimingRequest;
 import java.util.Map;
 
 /** Runs the FlowConfig API's read path once before a SnapStart snapshot: a GET of a config no one has. */

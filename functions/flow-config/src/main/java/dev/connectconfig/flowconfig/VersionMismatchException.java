@@ -1,6 +1,6 @@
 package dev.connectconfig.flowconfig;
 
-import dev.connectconfig.shared.errors.ApiException;
+import dev.connectconfig.api.errors.ApiException;
 import java.util.Map;
 
 /**

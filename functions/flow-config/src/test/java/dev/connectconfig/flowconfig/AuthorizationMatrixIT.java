@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.connectconfig.shared.json.FlowConfigJson;
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.model.Schedule;
-import dev.connectconfig.shared.model.ScheduleWhen;
+import dev.connectconfig.core.json.FlowConfigJson;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.model.Schedule;
+import dev.connectconfig.core.model.ScheduleWhen;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.store.FlowConfigItems;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.store.FlowConfigItems;
 import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
 import dev.connectconfig.testing.DynamoDbLocal;
 import java.lang.reflect.InvocationTargetException;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.connectconfig.shared.json.FlowConfigJson;
-import dev.connectconfig.shared.model.FlowConfig;
+import dev.connectconfig.core.json.FlowConfigJson;
+import dev.connectconfig.core.model.FlowConfig;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

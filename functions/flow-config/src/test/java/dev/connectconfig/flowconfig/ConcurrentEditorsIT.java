@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.connectconfig.shared.json.FlowConfigJson;
-import dev.connectconfig.shared.model.FlowConfig;
+import dev.connectconfig.core.json.FlowConfigJson;
+import dev.connectconfig.core.model.FlowConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectconfig.shared.auth.Caller;
-import dev.connectconfig.shared.auth.FlowConfigAction;
-import dev.connectconfig.shared.auth.FlowConfigAuthorizer;
-import dev.connectconfig.shared.errors.ApiException;
-import dev.connectconfig.shared.model.FlowConfig;
+import dev.connectconfig.api.auth.Caller;
+import dev.connectconfig.api.auth.FlowConfigAction;
+import dev.connectconfig.api.auth.FlowConfigAuthorizer;
+import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.core.model.FlowConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

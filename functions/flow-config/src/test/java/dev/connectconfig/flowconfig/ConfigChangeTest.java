@@ -2,20 +2,20 @@ package dev.connectconfig.flowconfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.connectconfig.shared.auth.FlowConfigAction;
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.model.PromptText;
-import dev.connectconfig.shared.model.VariableDefinition;
-import dev.connectconfig.shared.model.VariableType;
-import dev.connectconfig.shared.model.Schedule;
-import dev.connectconfig.shared.model.ScheduleWhen;
+import dev.connectconfig.api.auth.FlowConfigAction;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.model.PromptText;
+import dev.connectconfig.core.model.Schedule;
+import dev.connectconfig.core.model.ScheduleWhen;
+import dev.connectconfig.core.model.VariableDefinition;
+import dev.connectconfig.core.model.VariableType;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 

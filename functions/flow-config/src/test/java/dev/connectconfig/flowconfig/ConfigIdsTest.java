@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.shared.errors.ApiException;
+import dev.connectconfig.api.errors.ApiException;
 import org.junit.jupiter.api.Test;
 
 class ConfigIdsTest {

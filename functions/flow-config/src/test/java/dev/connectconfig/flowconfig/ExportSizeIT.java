@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.model.PromptText;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.model.PromptText;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;

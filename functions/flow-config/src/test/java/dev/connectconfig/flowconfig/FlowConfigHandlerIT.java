@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.render.Channel;
-import dev.connectconfig.shared.render.FlowConfigRenderer;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.render.Channel;
+import dev.connectconfig.core.render.FlowConfigRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -336,7 +336,7 @@ class FlowConfigHandlerIT extends ApiIntegrationTest {
         for (int edit = 0; edit < 3; edit++) {
             long version = api.stored("main-queue").version();
             com.fasterxml.jackson.databind.node.ObjectNode config =
-                    dev.connectconfig.shared.json.FlowConfigJson.toJson(api.stored("main-queue"));
+                    dev.connectconfig.core.json.FlowConfigJson.toJson(api.stored("main-queue"));
             ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("variables")).put("MaxQueueWaitSeconds",
                     Integer.toString(100 + edit));
             assertEquals(200, api.invoke(new ApiFixture.Request("PUT", "/flow-configs/{id}").id("main-queue")
@@ -385,7 +385,7 @@ class FlowConfigHandlerIT extends ApiIntegrationTest {
     /** The stored main-queue with a description and a chat greeting as raw JSON text, escapes and all. */
     private static APIGatewayProxyRequestEvent mainQueueWith(String description, String chat) {
         com.fasterxml.jackson.databind.node.ObjectNode config =
-                dev.connectconfig.shared.json.FlowConfigJson.toJson(api.stored("main-queue"));
+                dev.connectconfig.core.json.FlowConfigJson.toJson(api.stored("main-queue"));
         ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("prompts").get("Welcome").get("en-US"))
                 .put("chat", "@C@");
         config.put("description", "@D@");

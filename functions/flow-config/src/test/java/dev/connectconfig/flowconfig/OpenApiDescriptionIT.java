@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import dev.connectconfig.shared.json.FlowConfigJson;
+import dev.connectconfig.core.json.FlowConfigJson;
 import dev.connectconfig.testing.CloudFormationTemplate;
 import dev.connectconfig.testing.RepoFiles;
 import java.io.IOException;

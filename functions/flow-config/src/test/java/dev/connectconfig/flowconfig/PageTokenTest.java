@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.connectconfig.shared.errors.ApiException;
+import dev.connectconfig.api.errors.ApiException;
 import org.junit.jupiter.api.Test;
 
 class PageTokenTest {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.connectconfig.shared.api.ApiResponses;
+import dev.connectconfig.api.ApiResponses;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 

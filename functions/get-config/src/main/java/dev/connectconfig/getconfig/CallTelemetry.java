@@ -1,8 +1,8 @@
 package dev.connectconfig.getconfig;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import dev.connectconfig.shared.render.ResultKeys;
-import dev.connectconfig.shared.telemetry.EmbeddedMetrics;
+import dev.connectconfig.aws.telemetry.EmbeddedMetrics;
+import dev.connectconfig.core.render.ResultKeys;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.connectconfig.getconfig;
 
-import dev.connectconfig.shared.render.Channel;
-import dev.connectconfig.shared.validation.LanguageTags;
+import dev.connectconfig.core.render.Channel;
+import dev.connectconfig.core.validation.LanguageTags;
 import java.util.Map;
 
 /**

@@ -1,8 +1,8 @@
 package dev.connectconfig.getconfig;
 
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.store.FlowConfigStore;
-import dev.connectconfig.shared.store.StoreUnavailableException;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.store.FlowConfigStore;
+import dev.connectconfig.core.store.StoreUnavailableException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

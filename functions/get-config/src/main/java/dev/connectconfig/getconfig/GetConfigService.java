@@ -1,15 +1,15 @@
 package dev.connectconfig.getconfig;
 
-import dev.connectconfig.shared.aws.AwsClients;
-import dev.connectconfig.shared.aws.Env;
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.render.FlowConfigRenderer;
-import dev.connectconfig.shared.render.RenderedConfig;
-import dev.connectconfig.shared.render.ResultKeys;
-import dev.connectconfig.shared.store.DynamoDbFlowConfigStore;
-import dev.connectconfig.shared.store.FlowConfigStore;
-import dev.connectconfig.shared.store.StoreUnavailableException;
-import dev.connectconfig.shared.validation.FlowConfigValidator;
+import dev.connectconfig.aws.AwsClients;
+import dev.connectconfig.aws.Env;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.render.FlowConfigRenderer;
+import dev.connectconfig.core.render.RenderedConfig;
+import dev.connectconfig.core.render.ResultKeys;
+import dev.connectconfig.core.store.DynamoDbFlowConfigStore;
+import dev.connectconfig.core.store.FlowConfigStore;
+import dev.connectconfig.core.store.StoreUnavailableException;
+import dev.connectconfig.core.validation.FlowConfigValidator;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

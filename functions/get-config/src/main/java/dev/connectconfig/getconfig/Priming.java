@@ -1,16 +1,16 @@
 package dev.connectconfig.getconfig;
 
-import dev.connectconfig.shared.aws.AwsClients;
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.model.PromptText;
-import dev.connectconfig.shared.model.Schedule;
-import dev.connectconfig.shared.model.ScheduleWhen;
-import dev.connectconfig.shared.model.VariableDefinition;
-import dev.connectconfig.shared.model.VariableType;
-import dev.connectconfig.shared.render.Channel;
-import dev.connectconfig.shared.store.DynamoDbFlowConfigStore;
-import dev.connectconfig.shared.store.FlowConfigItems;
-import dev.connectconfig.shared.telemetry.EmbeddedMetrics;
+import dev.connectconfig.aws.AwsClients;
+import dev.connectconfig.aws.telemetry.EmbeddedMetrics;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.model.PromptText;
+import dev.connectconfig.core.model.Schedule;
+import dev.connectconfig.core.model.ScheduleWhen;
+import dev.connectconfig.core.model.VariableDefinition;
+import dev.connectconfig.core.model.VariableType;
+import dev.connectconfig.core.render.Channel;
+import dev.connectconfig.core.store.DynamoDbFlowConfigStore;
+import dev.connectconfig.core.store.FlowConfigItems;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package dev.connectconfig.getconfig;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.connectconfig.shared.telemetry.EmbeddedMetrics;
+import dev.connectconfig.aws.telemetry.EmbeddedMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;

@@ -3,7 +3,7 @@ package dev.connectconfig.getconfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.connectconfig.shared.render.Channel;
+import dev.connectconfig.core.render.Channel;
 import dev.connectconfig.testing.RepoFiles;
 import java.util.HashMap;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.connectconfig.getconfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.store.FlowConfigStore;
-import dev.connectconfig.shared.store.StoreUnavailableException;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.store.FlowConfigStore;
+import dev.connectconfig.core.store.StoreUnavailableException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.shared.json.FlowConfigJson;
-import dev.connectconfig.shared.model.FlowConfig;
-import dev.connectconfig.shared.store.FlowConfigItems;
-import dev.connectconfig.shared.validation.Violation;
+import dev.connectconfig.core.json.FlowConfigJson;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.store.FlowConfigItems;
+import dev.connectconfig.core.validation.Violation;
 import dev.connectconfig.testing.DynamoDbLocal;
 import dev.connectconfig.testing.ManualClock;
 import dev.connectconfig.testing.RepoFiles;

@@ -3,7 +3,7 @@ package dev.connectconfig.getconfig;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.connectconfig.shared.store.StoreUnavailableException;
+import dev.connectconfig.core.store.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +51,11 @@ class PrimingTest {
 
     @Test
     void thePrimedConfigRunsTheScheduleEvaluationAtAnyInstantInItsZones() {
-        assertEquals(List.of(), dev.connectconfig.shared.validation.FlowConfigValidator.validate(Priming.sample()),
+        assertEquals(List.of(), dev.connectconfig.core.validation.FlowConfigValidator.validate(Priming.sample()),
                 "a config the API would store, apart from its reserved id");
         for (String at : List.of("2026-03-08T07:30:00Z", "2026-12-24T18:00:00Z", "2027-07-01T12:00:00Z")) {
-            dev.connectconfig.shared.render.RenderedConfig rendered = dev.connectconfig.shared.render.FlowConfigRenderer
-                    .render(Priming.sample(), "en-US", dev.connectconfig.shared.render.Channel.CHAT,
+            dev.connectconfig.core.render.RenderedConfig rendered = dev.connectconfig.core.render.FlowConfigRenderer
+                    .render(Priming.sample(), "en-US", dev.connectconfig.core.render.Channel.CHAT,
                             java.time.Instant.parse(at));
 
             assertEquals("Hi there", rendered.values().get("Welcome"), at);

@@ -1,6 +1,6 @@
 package dev.connectconfig.grants;
 
-import dev.connectconfig.shared.cloudformation.GuardedCustomResourceHandler;
+import dev.connectconfig.platform.cloudformation.GuardedCustomResourceHandler;
 
 /**
  * Lambda's entry point for the {@code Custom::LakeFormationGrants} resource: the Lake Formation permissions a

@@ -2,11 +2,11 @@ package dev.connectconfig.grants;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
-import dev.connectconfig.shared.cloudformation.CustomResourceFailure;
-import dev.connectconfig.shared.cloudformation.CustomResourceLifecycle;
-import dev.connectconfig.shared.cloudformation.CustomResourceOutcome;
-import dev.connectconfig.shared.cloudformation.CustomResourceRequest;
-import dev.connectconfig.shared.cloudformation.StackConfiguration;
+import dev.connectconfig.platform.cloudformation.CustomResourceFailure;
+import dev.connectconfig.platform.cloudformation.CustomResourceLifecycle;
+import dev.connectconfig.platform.cloudformation.CustomResourceOutcome;
+import dev.connectconfig.platform.cloudformation.CustomResourceRequest;
+import dev.connectconfig.platform.cloudformation.StackConfiguration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

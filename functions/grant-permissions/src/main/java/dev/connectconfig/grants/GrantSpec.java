@@ -1,9 +1,9 @@
 package dev.connectconfig.grants;
 
-import dev.connectconfig.shared.cloudformation.CustomResourceFailure;
-import dev.connectconfig.shared.cloudformation.ResourceProperties;
-import dev.connectconfig.shared.cloudformation.StackConfiguration;
-import dev.connectconfig.shared.datalake.ConnectDataLake;
+import dev.connectconfig.platform.cloudformation.CustomResourceFailure;
+import dev.connectconfig.platform.cloudformation.ResourceProperties;
+import dev.connectconfig.platform.cloudformation.StackConfiguration;
+import dev.connectconfig.platform.datalake.ConnectDataLake;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -3,8 +3,8 @@ package dev.connectconfig.grants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.shared.cloudformation.ResourceProperties;
-import dev.connectconfig.shared.datalake.ConnectDataLake;
+import dev.connectconfig.platform.cloudformation.ResourceProperties;
+import dev.connectconfig.platform.datalake.ConnectDataLake;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.connectconfig.previewspeech;
 
+import dev.connectconfig.aws.AwsErrors;
 import dev.connectconfig.previewspeech.SpeechSynthesisException.Kind;
-import dev.connectconfig.shared.aws.AwsErrors;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

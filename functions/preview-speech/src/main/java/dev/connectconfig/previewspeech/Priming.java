@@ -1,6 +1,6 @@
 package dev.connectconfig.previewspeech;
 
-import dev.connectconfig.shared.api.PrimingRequest;
+import dev.connectconfig.api.PrimingRequest;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package dev.connectconfig.previewspeech;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectconfig.shared.errors.ApiException;
-import dev.connectconfig.shared.json.JsonFields;
-import dev.connectconfig.shared.validation.FlowConfigValidator;
-import dev.connectconfig.shared.validation.Violation;
+import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.core.json.JsonFields;
+import dev.connectconfig.core.validation.FlowConfigValidator;
+import dev.connectconfig.core.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package dev.connectconfig.previewspeech;
 
-import dev.connectconfig.shared.errors.ApiException;
-import dev.connectconfig.shared.render.SecureXml;
-import dev.connectconfig.shared.render.Ssml;
-import dev.connectconfig.shared.validation.Violation;
+import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.core.render.SecureXml;
+import dev.connectconfig.core.render.Ssml;
+import dev.connectconfig.core.validation.Violation;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamConstants;

@@ -2,8 +2,8 @@ package dev.connectconfig.previewspeech;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
-import dev.connectconfig.shared.errors.ApiException;
-import dev.connectconfig.shared.validation.Violation;
+import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.core.validation.Violation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

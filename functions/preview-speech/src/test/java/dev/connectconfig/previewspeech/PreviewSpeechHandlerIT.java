@@ -10,7 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.connectconfig.shared.store.DynamoDbFlowConfigStore;
+import dev.connectconfig.core.store.DynamoDbFlowConfigStore;
 import dev.connectconfig.testing.CapturedOutput;
 import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
 import dev.connectconfig.testing.CloudFormationTemplate;

@@ -2,7 +2,7 @@ package dev.connectconfig.previewspeech;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.connectconfig.shared.store.DynamoDbFlowConfigStore;
+import dev.connectconfig.core.store.DynamoDbFlowConfigStore;
 import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
 import dev.connectconfig.testing.DynamoDbLocal;
 import org.junit.jupiter.api.Test;

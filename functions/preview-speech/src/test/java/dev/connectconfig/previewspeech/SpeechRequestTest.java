@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.connectconfig.shared.errors.ApiException;
-import dev.connectconfig.shared.validation.Violation;
+import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.core.validation.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

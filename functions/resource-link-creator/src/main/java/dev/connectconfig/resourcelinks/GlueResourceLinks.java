@@ -1,9 +1,9 @@
 package dev.connectconfig.resourcelinks;
 
-import dev.connectconfig.shared.aws.AwsClients;
-import dev.connectconfig.shared.aws.AwsErrors;
-import dev.connectconfig.shared.aws.ParallelCalls;
-import dev.connectconfig.shared.cloudformation.CustomResourceFailure;
+import dev.connectconfig.aws.AwsClients;
+import dev.connectconfig.aws.AwsErrors;
+import dev.connectconfig.platform.ParallelCalls;
+import dev.connectconfig.platform.cloudformation.CustomResourceFailure;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.connectconfig.resourcelinks;
 
-import dev.connectconfig.shared.cloudformation.GuardedCustomResourceHandler;
+import dev.connectconfig.platform.cloudformation.GuardedCustomResourceHandler;
 
 /**
  * Lambda's entry point for the {@code Custom::ResourceLinks} resource: Glue resource links in this account's consumer

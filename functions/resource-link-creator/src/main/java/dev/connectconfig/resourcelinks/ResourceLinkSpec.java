@@ -1,10 +1,10 @@
 package dev.connectconfig.resourcelinks;
 
-import dev.connectconfig.shared.cloudformation.CustomResourceRequest;
-import dev.connectconfig.shared.cloudformation.InvalidPropertyException;
-import dev.connectconfig.shared.cloudformation.ResourceProperties;
-import dev.connectconfig.shared.cloudformation.StackConfiguration;
-import dev.connectconfig.shared.datalake.ConnectDataLake;
+import dev.connectconfig.platform.cloudformation.CustomResourceRequest;
+import dev.connectconfig.platform.cloudformation.InvalidPropertyException;
+import dev.connectconfig.platform.cloudformation.ResourceProperties;
+import dev.connectconfig.platform.cloudformation.StackConfiguration;
+import dev.connectconfig.platform.datalake.ConnectDataLake;
 import java.util.List;
 import java.util.function.UnaryOperator;
 

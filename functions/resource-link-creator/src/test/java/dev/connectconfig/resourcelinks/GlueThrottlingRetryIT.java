@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.connectconfig.shared.cloudformation.ResourceProperties;
+import dev.connectconfig.platform.cloudformation.ResourceProperties;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;

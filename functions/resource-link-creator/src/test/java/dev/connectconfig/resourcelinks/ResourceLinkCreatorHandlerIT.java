@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectconfig.shared.datalake.ConnectDataLake;
+import dev.connectconfig.platform.datalake.ConnectDataLake;
 import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.TemplateEnvironment;
 import dev.connectconfig.testing.TestContext;

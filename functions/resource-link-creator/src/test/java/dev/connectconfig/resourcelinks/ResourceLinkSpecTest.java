@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.shared.cloudformation.CustomResourceRequest;
-import dev.connectconfig.shared.cloudformation.InvalidPropertyException;
-import dev.connectconfig.shared.cloudformation.ResourceProperties;
-import dev.connectconfig.shared.datalake.ConnectDataLake;
+import dev.connectconfig.platform.cloudformation.CustomResourceRequest;
+import dev.connectconfig.platform.cloudformation.InvalidPropertyException;
+import dev.connectconfig.platform.cloudformation.ResourceProperties;
+import dev.connectconfig.platform.datalake.ConnectDataLake;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.connectconfig.usersexport;
 
-import dev.connectconfig.shared.datalake.ConnectDataLake;
+import dev.connectconfig.platform.datalake.ConnectDataLake;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

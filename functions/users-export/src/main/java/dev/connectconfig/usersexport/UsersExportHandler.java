@@ -4,7 +4,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.connectconfig.shared.telemetry.HandlerTelemetry;
+import dev.connectconfig.aws.telemetry.HandlerTelemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.connectconfig.shared.aws.AwsClients;
+import dev.connectconfig.aws.AwsClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

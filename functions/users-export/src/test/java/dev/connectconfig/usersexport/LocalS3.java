@@ -1,6 +1,6 @@
 package dev.connectconfig.usersexport;
 
-import dev.connectconfig.shared.aws.AwsClients;
+import dev.connectconfig.aws.AwsClients;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

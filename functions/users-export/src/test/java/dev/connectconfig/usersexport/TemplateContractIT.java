@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.shared.datalake.ConnectDataLake;
+import dev.connectconfig.platform.datalake.ConnectDataLake;
 import dev.connectconfig.testing.CloudFormationTemplate;
 import dev.connectconfig.testing.TemplateContract;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.connectconfig.testing;
 
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
-import dev.connectconfig.shared.cloudformation.StackConfiguration;
+import dev.connectconfig.platform.cloudformation.StackConfiguration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

@@ -1,0 +1,156 @@
+package dev.connectconfig.api.auth;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.connectconfig.api.ApiRequests;
+import dev.connectconfig.api.errors.ApiException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the caller from {@code requestContext.authorizer.claims}, which API Gateway fills only after the Cognito
+ * authorizer has verified the ID token. Headers and the body are never read for identity, so a client cannot forge
+ * one. Clients send the ID token: access tokens carry no custom attributes.
+ */
+public final class CallerClaims {
+
+    public static final String SUBJECT = "sub";
+    public static final String USERNAME = "cognito:username";
+    public static final String GROUPS = "cognito:groups";
+    /** Cognito custom attributes, each a comma-separated list of scopes. */
+    public static final String FULL_SCOPES = "custom:fc_full";
+    public static final String EDIT_SCOPES = "custom:fc_edit";
+    public static final String READ_SCOPES = "custom:fc_read";
+    /** Cognito groups that grant {@code *} at one level. */
+    public static final String ADMIN_GROUP = "FlowConfigAdmin";
+    public static final String EDIT_GROUP = "FlowConfigEdit";
+    public static final String READ_GROUP = "FlowConfigRead";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallerClaims.class);
+    /** ID tokens are a few KB; a header far larger is not one. */
+    private static final int MAX_TOKEN_PAYLOAD = 16 * 1024;
+    private static final ObjectMapper TOKEN_JSON = new ObjectMapper();
+    private static final Pattern PRINTABLE = Pattern.compile("[\\p{Graph} ]{1,128}");
+
+    private CallerClaims() {
+    }
+
+    /** The verified caller; a request without verified claims answers 401. */
+    public static Caller caller(APIGatewayProxyRequestEvent event) {
+        Map<?, ?> claims = claims(event);
+        String subject = text(claims.get(SUBJECT));
+        if (subject == null || !PRINTABLE.matcher(subject).matches()) {
+            throw ApiException.unauthorized("The request carries no verified identity; sign in and send the ID token.");
+        }
+        String username = text(claims.get(USERNAME));
+        String name = username != null && PRINTABLE.matcher(username).matches() ? username : subject;
+
+        Set<String> groups = groups(claims.get(GROUPS), idTokenGroups(event, subject));
+        List<String> invalid = new ArrayList<>();
+        Set<String> full = Scopes.parse(text(claims.get(FULL_SCOPES)), invalid);
+        Set<String> edit = Scopes.parse(text(claims.get(EDIT_SCOPES)), invalid);
+        Set<String> read = Scopes.parse(text(claims.get(READ_SCOPES)), invalid);
+        if (groups.contains(ADMIN_GROUP)) {
+            full.add(Scopes.ALL);
+        }
+        if (groups.contains(EDIT_GROUP)) {
+            edit.add(Scopes.ALL);
+        }
+        if (groups.contains(READ_GROUP)) {
+            read.add(Scopes.ALL);
+        }
+        if (!invalid.isEmpty()) {
+            LOG.warn("ignored scopes that are not an id, a prefix pattern or *: subject={}, count={}", subject,
+                    invalid.size());
+        }
+        return new Caller(subject, name, groups, read, edit, full);
+    }
+
+    private static Map<?, ?> claims(APIGatewayProxyRequestEvent event) {
+        if (event == null || event.getRequestContext() == null || event.getRequestContext().getAuthorizer() == null) {
+            return Map.of();
+        }
+        Object claims = event.getRequestContext().getAuthorizer().get("claims");
+        return claims instanceof Map<?, ?> map ? map : Map.of();
+    }
+
+    /**
+     * The groups exactly as a REST API's Cognito authorizer delivers them: one string, the names joined by commas with
+     * nothing around them ({@code FlowConfigAdmin} or {@code FlowConfigRead,Supervisors}). Each name is kept as it is:
+     * nothing is trimmed, unquoted or unbracketed, so {@code [FlowConfigAdmin]} is some other group and grants
+     * nothing. Any other shape of claim is not what API Gateway sends and grants nothing.
+     *
+     * <p>Joined by commas, a group named {@code x,FlowConfigAdmin} reads like two groups. So when the ID token the
+     * authorizer verified is in the request and its groups, joined the same way, are exactly the claim, its names are
+     * taken as they are: a name with a comma then stays one name and grants nothing.
+     */
+    static Set<String> groups(Object claim, List<String> idTokenGroups) {
+        Set<String> groups = new LinkedHashSet<>();
+        if (!(claim instanceof String text) || text.isEmpty()) {
+            return groups;
+        }
+        if (idTokenGroups != null && String.join(",", idTokenGroups).equals(text)) {
+            groups.addAll(idTokenGroups);
+            return groups;
+        }
+        for (String group : text.split(",", -1)) {
+            if (!group.isEmpty()) {
+                groups.add(group);
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * The {@code cognito:groups} list of the ID token in the {@code Authorization} header, when that token is the
+     * caller's (same {@code sub}); null otherwise. Only used to split the verified claim, never to add to it.
+     */
+    static List<String> idTokenGroups(APIGatewayProxyRequestEvent event, String subject) {
+        String header = ApiRequests.header(event, "Authorization");
+        if (header == null) {
+            return null;
+        }
+        String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : header.strip();
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || parts[1].length() > MAX_TOKEN_PAYLOAD) {
+            return null;
+        }
+        try {
+            JsonNode payload = TOKEN_JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            if (payload == null || !payload.isObject()) {
+                return null;
+            }
+            JsonNode list = payload.get(GROUPS);
+            if (!subject.equals(payload.path(SUBJECT).textValue()) || list == null || !list.isArray()) {
+                return null;
+            }
+            List<String> names = new ArrayList<>();
+            for (JsonNode name : list) {
+                if (!name.isTextual()) {
+                    return null;
+                }
+                names.add(name.textValue());
+            }
+            return names;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String text(Object value) {
+        if (!(value instanceof String string)) {
+            return null;
+        }
+        String stripped = string.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+}

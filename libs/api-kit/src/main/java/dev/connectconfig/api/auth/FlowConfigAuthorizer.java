@@ -1,0 +1,35 @@
+package dev.connectconfig.api.auth;
+
+import dev.connectconfig.api.errors.ApiException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides whether a caller may take an action on flow configs. Default is deny: only a policy that permits allows.
+ * In AWS this is Verified Permissions; tests and the local runner evaluate the same policies with cedar-java.
+ */
+public interface FlowConfigAuthorizer {
+
+    boolean isAllowed(Caller caller, FlowConfigAction action, String configId);
+
+    /** The ids among {@code configIds} the caller may take {@code action} on, for filtering lists. */
+    Set<String> allowed(Caller caller, FlowConfigAction action, List<String> configIds);
+
+    /** Answers 403 unless allowed; the message names the action, never the policies. */
+    default void require(Caller caller, FlowConfigAction action, String configId) {
+        if (!isAllowed(caller, action, configId)) {
+            throw ApiException.forbidden("You may not " + describe(action) + " flow config '" + configId + "'.");
+        }
+    }
+
+    static String describe(FlowConfigAction action) {
+        return switch (action) {
+            case READ -> "read";
+            case CREATE -> "create";
+            case UPDATE_VALUES -> "change values of";
+            case UPDATE_STRUCTURE -> "change the structure (variables, prompts, languages, schema, description) of";
+            case DELETE -> "delete";
+            case RESTORE -> "restore a version of";
+        };
+    }
+}

@@ -1,0 +1,120 @@
+package dev.connectconfig.api.auth;
+
+import dev.connectconfig.api.errors.ApiException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.verifiedpermissions.VerifiedPermissionsClient;
+import software.amazon.awssdk.services.verifiedpermissions.model.ActionIdentifier;
+import software.amazon.awssdk.services.verifiedpermissions.model.AttributeValue;
+import software.amazon.awssdk.services.verifiedpermissions.model.BatchIsAuthorizedInputItem;
+import software.amazon.awssdk.services.verifiedpermissions.model.BatchIsAuthorizedOutputItem;
+import software.amazon.awssdk.services.verifiedpermissions.model.BatchIsAuthorizedResponse;
+import software.amazon.awssdk.services.verifiedpermissions.model.Decision;
+import software.amazon.awssdk.services.verifiedpermissions.model.EntitiesDefinition;
+import software.amazon.awssdk.services.verifiedpermissions.model.EntityIdentifier;
+import software.amazon.awssdk.services.verifiedpermissions.model.EntityItem;
+import software.amazon.awssdk.services.verifiedpermissions.model.IsAuthorizedResponse;
+
+/**
+ * Asks Amazon Verified Permissions, passing the caller and the configs as entities with their scope attributes.
+ * When the service cannot answer, the request fails with 503: never allow on an error.
+ */
+public final class VerifiedPermissionsAuthorizer implements FlowConfigAuthorizer {
+
+    /** BatchIsAuthorized takes at most 30 requests, all for one principal here. */
+    public static final int BATCH_LIMIT = 30;
+
+    private static final Logger LOG = LoggerFactory.getLogger(VerifiedPermissionsAuthorizer.class);
+
+    private final VerifiedPermissionsClient client;
+    private final String policyStoreId;
+
+    public VerifiedPermissionsAuthorizer(VerifiedPermissionsClient client, String policyStoreId) {
+        this.client = client;
+        this.policyStoreId = policyStoreId;
+    }
+
+    @Override
+    public boolean isAllowed(Caller caller, FlowConfigAction action, String configId) {
+        CedarEntity principal = FlowConfigEntities.principal(caller);
+        CedarEntity resource = FlowConfigEntities.flowConfig(configId);
+        IsAuthorizedResponse response;
+        try {
+            response = client.isAuthorized(request -> request
+                    .policyStoreId(policyStoreId)
+                    .principal(identifier(principal))
+                    .action(action(action))
+                    .resource(identifier(resource))
+                    .entities(EntitiesDefinition.fromEntityList(List.of(item(principal), item(resource)))));
+        } catch (SdkException e) {
+            throw unavailable(e);
+        }
+        return response.decision() == Decision.ALLOW;
+    }
+
+    @Override
+    public Set<String> allowed(Caller caller, FlowConfigAction action, List<String> configIds) {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(configIds));
+        Set<String> allowed = new LinkedHashSet<>();
+        CedarEntity principal = FlowConfigEntities.principal(caller);
+        for (int from = 0; from < distinct.size(); from += BATCH_LIMIT) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + BATCH_LIMIT));
+            List<EntityItem> entities = new ArrayList<>();
+            entities.add(item(principal));
+            List<BatchIsAuthorizedInputItem> requests = new ArrayList<>();
+            for (String id : chunk) {
+                CedarEntity resource = FlowConfigEntities.flowConfig(id);
+                entities.add(item(resource));
+                requests.add(BatchIsAuthorizedInputItem.builder()
+                        .principal(identifier(principal))
+                        .action(action(action))
+                        .resource(identifier(resource))
+                        .build());
+            }
+            BatchIsAuthorizedResponse response;
+            try {
+                response = client.batchIsAuthorized(request -> request
+                        .policyStoreId(policyStoreId)
+                        .entities(EntitiesDefinition.fromEntityList(entities))
+                        .requests(requests));
+            } catch (SdkException e) {
+                throw unavailable(e);
+            }
+            for (BatchIsAuthorizedOutputItem result : response.results()) {
+                String id = result.request() == null || result.request().resource() == null ? null
+                        : result.request().resource().entityId();
+                if (result.decision() == Decision.ALLOW && chunk.contains(id)) {
+                    allowed.add(id);
+                }
+            }
+        }
+        return allowed;
+    }
+
+    private static EntityIdentifier identifier(CedarEntity entity) {
+        return EntityIdentifier.builder().entityType(entity.type()).entityId(entity.id()).build();
+    }
+
+    private static ActionIdentifier action(FlowConfigAction action) {
+        return ActionIdentifier.builder().actionType(FlowConfigEntities.ACTION).actionId(action.cedarId()).build();
+    }
+
+    private static EntityItem item(CedarEntity entity) {
+        Map<String, AttributeValue> attributes = new java.util.LinkedHashMap<>();
+        entity.attributes().forEach((name, values) -> attributes.put(name,
+                AttributeValue.fromSet(values.stream().map(AttributeValue::fromString).toList())));
+        return EntityItem.builder().identifier(identifier(entity)).attributes(attributes).build();
+    }
+
+    private static ApiException unavailable(SdkException e) {
+        LOG.error("Verified Permissions did not answer", e);
+        return new ApiException(503, "AUTHORIZATION_UNAVAILABLE",
+                "Permissions could not be checked right now; try again shortly.");
+    }
+}

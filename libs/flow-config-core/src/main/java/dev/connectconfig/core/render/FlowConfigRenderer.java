@@ -1,0 +1,79 @@
+package dev.connectconfig.core.render;
+
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.model.PromptText;
+import dev.connectconfig.core.schedule.ScheduledConfig;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a flow config into exactly what one caller's flow receives. GetConfig and the FlowConfig API's preview both
+ * use this, so a preview can never disagree with a live call.
+ */
+public final class FlowConfigRenderer {
+
+    private FlowConfigRenderer() {
+    }
+
+    /**
+     * What a caller gets at {@code at}: the schedules active then laid over the config, and named in
+     * {@code activeSchedules}.
+     *
+     * @param requestedLanguage the caller's language, or null for the config's default
+     */
+    public static RenderedConfig render(FlowConfig config, String requestedLanguage, Channel channel, Instant at) {
+        return render(ScheduledConfig.at(config, at), requestedLanguage, channel);
+    }
+
+    /** The config's own values, as served while none of its schedules is active. */
+    public static RenderedConfig render(FlowConfig config, String requestedLanguage, Channel channel) {
+        return render(new ScheduledConfig(config, List.of()), requestedLanguage, channel);
+    }
+
+    public static RenderedConfig render(ScheduledConfig scheduled, String requestedLanguage, Channel channel) {
+        FlowConfig config = scheduled.config();
+        String defaultLanguage = config.effectiveDefaultLanguage();
+        String language = requestedLanguage == null || requestedLanguage.isBlank()
+                ? defaultLanguage : requestedLanguage.trim();
+
+        Map<String, String> values = new LinkedHashMap<>(config.variables());
+        List<String> missing = new ArrayList<>();
+        List<Map.Entry<String, Integer>> sizes = new ArrayList<>();
+        for (Map.Entry<String, Map<String, PromptText>> prompt : config.prompts().entrySet()) {
+            Map<String, PromptText> languages = prompt.getValue();
+            Optional<String> chosen = LanguageResolver.choose(languages.keySet(), language, defaultLanguage);
+            if (chosen.isEmpty()) {
+                missing.add(prompt.getKey());
+                continue;
+            }
+            String text = textFor(languages.get(chosen.get()), channel);
+            values.put(prompt.getKey(), text);
+            sizes.add(Map.entry(prompt.getKey(), ResultSize.jsonStringBytes(text)));
+        }
+        values.put(ResultKeys.LANGUAGE, language);
+        values.put(ResultKeys.CONFIG_VERSION, Long.toString(config.version()));
+        values.put(ResultKeys.ACTIVE_SCHEDULES, scheduled.activeSchedules());
+        if (!missing.isEmpty()) {
+            values.put(ResultKeys.MISSING_PROMPTS, String.join(",", missing));
+        }
+        sizes.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()));
+        List<Map.Entry<String, Integer>> largest = List.copyOf(sizes.subList(0, Math.min(5, sizes.size())));
+        return new RenderedConfig(values, language, List.copyOf(missing), ResultSize.jsonBytes(values), largest);
+    }
+
+    /** Voice hears the voice text, SSML intact; every other channel reads {@code chat} or the voice text as text. */
+    public static String textFor(PromptText prompt, Channel channel) {
+        if (channel.isSpoken()) {
+            return prompt.voice();
+        }
+        if (prompt.chat() != null && !prompt.chat().isBlank()) {
+            return prompt.chat();
+        }
+        return Ssml.toPlainText(prompt.voice());
+    }
+}
