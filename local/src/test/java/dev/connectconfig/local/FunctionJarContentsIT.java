@@ -96,13 +96,25 @@ class FunctionJarContentsIT {
         assertTrue(entries.contains("dev/connectconfig/core/render/FlowConfigRenderer.class"));
         assertEquals(List.of(), entries.stream()
                 .filter(name -> name.startsWith("dev/connectconfig/api/")
-                        || name.startsWith("dev/connectconfig/api/auth/")
                         || name.startsWith("dev/connectconfig/platform/cloudformation/")
                         || name.startsWith("dev/connectconfig/platform/datalake/")
                         || name.startsWith("software/amazon/lambda/powertools/")
                         || name.startsWith("com/amazonaws/services/lambda/runtime/events/")
                         || name.startsWith("software/amazon/awssdk/services/verifiedpermissions/"))
                 .limit(5).toList());
+    }
+
+    @Test
+    void everyFunctionWritesItsMetricsWithTheOneEmfWriterAndCarriesNoMetricsLibrary() throws IOException {
+        for (String function : USES.keySet()) {
+            Set<String> entries = entriesOf(function);
+            assertEquals(!USES.get(function).isEmpty(),
+                    entries.contains("dev/connectconfig/aws/telemetry/EmbeddedMetrics.class"), function);
+            assertEquals(List.of(), entries.stream()
+                    .filter(name -> name.startsWith("software/amazon/lambda/powertools/metrics/")
+                            || name.startsWith("software/amazon/cloudwatchlogs/emf/"))
+                    .limit(5).toList(), function);
+        }
     }
 
     private static Set<String> entriesOf(String function) throws IOException {
