@@ -27,22 +27,10 @@ import software.amazon.awssdk.services.lakeformation.model.Permission;
  * effect and revoke what this resource granted that left the table list; Delete revokes what it granted. Each then
  * checks with ListPermissions that what should be in effect is.
  */
-final class GrantReconciler implements CustomResourceLifecycle {
+record GrantReconciler(LakeFormationGrants lakeFormation, StackConfiguration configuration)
+        implements CustomResourceLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(GrantReconciler.class);
-
-    private final LakeFormationGrants lakeFormation;
-    private final StackConfiguration configuration;
-
-    GrantReconciler(LakeFormationGrants lakeFormation, StackConfiguration configuration) {
-        this.lakeFormation = lakeFormation;
-        this.configuration = configuration;
-    }
-
-    @Override
-    public StackConfiguration configuration() {
-        return configuration;
-    }
 
     @Override
     public String physicalIdOnCreate(CustomResourceRequest request) {

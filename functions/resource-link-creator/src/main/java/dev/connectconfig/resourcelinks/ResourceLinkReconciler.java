@@ -20,22 +20,9 @@ import software.amazon.awssdk.services.glue.model.Table;
  * Makes the consumer database's resource links match the resource's table list: reads the producer and consumer
  * databases once each, then creates, updates and deletes only what differs.
  */
-final class ResourceLinkReconciler implements CustomResourceLifecycle {
+record ResourceLinkReconciler(GlueResourceLinks glue, StackConfiguration configuration) implements CustomResourceLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceLinkReconciler.class);
-
-    private final GlueResourceLinks glue;
-    private final StackConfiguration configuration;
-
-    ResourceLinkReconciler(GlueResourceLinks glue, StackConfiguration configuration) {
-        this.glue = glue;
-        this.configuration = configuration;
-    }
-
-    @Override
-    public StackConfiguration configuration() {
-        return configuration;
-    }
 
     @Override
     public String physicalIdOnCreate(CustomResourceRequest request) {
