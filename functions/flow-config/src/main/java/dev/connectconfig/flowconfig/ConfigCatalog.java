@@ -104,7 +104,10 @@ final class ConfigCatalog {
         return ApiAnswer.ok(body);
     }
 
-    /** Every id under {@code prefix} in id order, read a page at a time; stops after the page that passes {@code enough}. */
+    /**
+     * Every id under {@code prefix} in id order, read a page at a time; stops after the page that passes
+     * {@code enough}.
+     */
     List<String> ids(String prefix, int enough) {
         List<String> ids = new ArrayList<>();
         String after = null;

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.glue.model.Table;
  * Makes the consumer database's resource links match the resource's table list: reads the producer and consumer
  * databases once each, then creates, updates and deletes only what differs.
  */
-record ResourceLinkReconciler(GlueResourceLinks glue, StackConfiguration configuration) implements CustomResourceLifecycle {
+record ResourceLinkReconciler(GlueResourceLinks glue, StackConfiguration configuration)
+        implements CustomResourceLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceLinkReconciler.class);
 
