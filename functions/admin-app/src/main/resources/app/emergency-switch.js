@@ -75,6 +75,7 @@ export function emergencyPanel(list) {
       h('div', { class: 'toolbar' }, go, h('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel')));
     go.addEventListener('click', async () => {
       go.disabled = true;
+      out.replaceChildren(h('p', { class: 'muted' }, 'Sending…'));
       await send();
       dialog.close();
     });
