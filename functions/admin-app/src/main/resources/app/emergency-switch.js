@@ -99,6 +99,7 @@ export function emergencyPanel(list) {
     list.reload();
   };
   const failed = e => {
+    out.replaceChildren();
     problems.replaceChildren(h('p', { class: 'problem' }, e.message),
       e.details.length ? h('ul', { class: 'problem' }, e.details.map(d => h('li', {}, `${d.field}: ${d.message}`))) : null);
   };
@@ -159,9 +160,9 @@ export function emergencyPanel(list) {
     h('p', { class: 'muted' }, 'Puts a schedule named emergency at the top of every selected config you may edit, so it'
       + ' wins over every other schedule. Contact flows see the change once GetConfig\'s cache expires.'),
     h('fieldset', {}, h('legend', {}, 'Which configs'),
-      h('label', { class: 'switch' }, byTicks, 'The configs ticked in the list below'),
-      h('label', { class: 'switch' }, byPrefix, 'Every config whose id starts with'),
-      labelled('Id prefix', prefix)),
+      h('div', {}, h('label', { class: 'switch' }, byTicks, 'The configs ticked in the list above')),
+      h('div', { class: 'toolbar' }, h('label', { class: 'switch' }, byPrefix, 'Every config whose id starts with a prefix'),
+        labelled('Id prefix', prefix))),
     h('fieldset', {}, h('legend', {}, 'What it sets'),
       h('p', { class: 'muted' }, 'Names and values are checked by the server against each config: a config without the'
         + ' variable or prompt, or whose schema refuses the value, is refused and named.'),

@@ -95,6 +95,7 @@ class AdminAppSchedulesBrowserIT {
         new Select(holly.findElement(By.name("schedule-0-add-prompt"))).selectByValue("Greeting|en-US");
         holly.findElement(By.name("schedule-0-set-prompt")).click();
         type(holly, "schedule-0-voice-Greeting-en-US", "We are closed for Christmas.");
+        scrollTo(holly, "fieldset.schedule");
         checkScreen(holly, "schedules-holiday");
         holly.findElement(By.id("save")).click();
         waitForStatus(holly, "Saved 'holiday-line': now version 2.");
@@ -206,6 +207,7 @@ class AdminAppSchedulesBrowserIT {
         type(erin, "emergency-language-1", "en-US");
         type(erin, "emergency-voice-1", "We are closed because of a storm.");
         type(erin, "emergency-description", "Storm");
+        scrollTo(erin, "#emergency");
         checkScreen(erin, "emergency-switch");
 
         erin.findElement(By.id("emergency-start")).click();
@@ -308,6 +310,12 @@ class AdminAppSchedulesBrowserIT {
         WebElement field = driver.findElement(By.name(name));
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** The part of the page a screenshot is about, at the top of the window. */
+    private static void scrollTo(WebDriver driver, String css) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();",
+                driver.findElement(By.cssSelector(css)));
     }
 
     /** Date and time inputs take their value as the browser's own picker sets it: the value, then an input event. */
