@@ -72,7 +72,8 @@ export function emergencyPanel(list) {
     const go = h('button', { type: 'button', class: 'danger', id: 'emergency-confirm' }, action);
     const dialog = h('dialog', { 'aria-labelledby': 'emergency-dialog-h', id: 'emergency-dialog' },
       h('h2', { id: 'emergency-dialog-h' }, title), lines.map(line => h('p', {}, line)),
-      h('div', { class: 'toolbar' }, go, h('button', { type: 'button', onclick: () => dialog.close() }, 'Cancel')));
+      h('div', { class: 'toolbar' }, go,
+        h('button', { type: 'button', autofocus: true, onclick: () => dialog.close() }, 'Cancel')));
     go.addEventListener('click', async () => {
       go.disabled = true;
       out.replaceChildren(h('p', { class: 'muted' }, 'Sending…'));

@@ -165,6 +165,15 @@ class AdminAppSchedulesBrowserIT {
         assertEquals("false", after.get("variables").get("Open").asText());
         assertEquals(before.get("schedules"), after.get("schedules"));
         assertEquals(before.get("timeZone"), after.get("timeZone"));
+
+        WebDriver reader = app.signedIn("rita", "Read", "*");
+        open(reader, "sales-support");
+        assertEquals(List.of("christmas", "publicHolidays", "afterHours"), reader.findElements(
+                By.cssSelector("#schedules li strong")).stream().map(WebElement::getText).toList());
+        assertTrue(text(reader, "#schedules").contains("Every MON, TUE, WED, THU, FRI from 18:00 to 08:00 the next day"),
+                text(reader, "#schedules"));
+        assertTrue(reader.findElements(By.cssSelector("#add-schedule, input[name^='schedule-']")).isEmpty(),
+                "a reader is offered no schedule control");
     }
 
     @Test
