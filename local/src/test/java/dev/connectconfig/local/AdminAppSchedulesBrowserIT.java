@@ -278,6 +278,43 @@ class AdminAppSchedulesBrowserIT {
         assertEquals("emergency", schedules("branch-north").get(0).get("name").asText());
         assertTrue(schedules("branch-south").isEmpty());
         assertTrue(schedules("branch-west").isEmpty());
+
+        nora.get(app.api() + "/app#/configs/branch-north/timeline");
+        WebElement entry = waiting(nora).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li")));
+        assertTrue(entry.getText().matches("Emergency switch: [A-Z][a-z]{2} \\d{1,2} \\d{2}:\\d{2} → open-ended \\(no end"
+                + " set\\) \\(UTC\\) — schedule emergency"), entry.getText());
+    }
+
+    @Test
+    @Order(6)
+    void twoEditorsMeetingA412LoseNoScheduleWhenTheSecondReappliesHerChanges() throws Exception {
+        JsonNode before = app.apiGet("flow-configs/sales-support", admin);
+        long version = before.get("version").asLong();
+        WebDriver first = app.signedIn("sam", "Edit", "sales-*");
+        WebDriver second = app.signedIn("sue", "Edit", "sales-*");
+        open(first, "sales-support");
+        open(second, "sales-support");
+        first.findElement(By.name("var-Open")).click();
+        first.findElement(By.id("save")).click();
+        waitForStatus(first, "Saved 'sales-support': now version " + (version + 1) + ".");
+
+        type(second, "schedule-2-description", "Weeknights after six");
+        second.findElement(By.id("save")).click();
+        waiting(second).until(ExpectedConditions.visibilityOfElementLocated(By.id("conflict")));
+        assertTrue(text(second, "#conflict").contains("schedules › afterHours"), text(second, "#conflict"));
+        second.findElement(By.id("reapply")).click();
+        second.findElement(By.id("save")).click();
+        waitForStatus(second, "Saved 'sales-support': now version " + (version + 2) + ".");
+
+        JsonNode after = app.apiGet("flow-configs/sales-support", admin);
+        assertEquals(before.get("variables").get("Open").asText().equals("true") ? "false" : "true",
+                after.get("variables").get("Open").asText(), "the first editor's change is kept");
+        ObjectNode expected = (ObjectNode) before.get("schedules").get(2).deepCopy();
+        expected.put("description", "Weeknights after six");
+        assertEquals(List.of(before.get("schedules").get(0), before.get("schedules").get(1), expected),
+                List.of(after.get("schedules").get(0), after.get("schedules").get(1), after.get("schedules").get(2)));
+        assertEquals(3, after.get("schedules").size());
+        assertEquals(before.get("timeZone"), after.get("timeZone"));
     }
 
     // ---- helpers ----
