@@ -363,9 +363,10 @@ function previewTable(data, unsaved) {
   const missing = result.missingPrompts ? result.missingPrompts.split(',').filter(Boolean) : [];
   return h('div', {},
     unsaved ? h('p', { class: 'muted' }, 'Preview of your unsaved changes.') : null,
-    h('p', { id: 'active-schedules' }, result.activeSchedules
+    // An error result (too large) carries no activeSchedules: then nothing is said about schedules.
+    'activeSchedules' in result ? h('p', { id: 'active-schedules' }, result.activeSchedules
       ? `Active schedules at ${data.at}: ${result.activeSchedules.split(',').join(', ')}.`
-      : `No schedule is active at ${data.at}.`),
+      : `No schedule is active at ${data.at}.`) : null,
     (data.problems || []).length ? h('ul', { class: 'problem' }, data.problems.map(p => h('li', {}, `${p.field}: ${p.message}`))) : null,
     h('p', { id: 'preview-size', class: size > RESULT_LIMIT ? 'problem' : '' },
       `${size.toLocaleString()} bytes of Amazon Connect's ${RESULT_LIMIT.toLocaleString()}-byte limit.`),
