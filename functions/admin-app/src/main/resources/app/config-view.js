@@ -4,6 +4,9 @@ import { session, atLeast } from './session.js';
 import { guard, go } from './navigation.js';
 import { differences, reapply, diffTable } from './diff.js';
 import { ssmlProblem } from './ssml.js';
+import { valueEditor } from './value-editor.js';
+import { schedulesSection } from './schedules-editor.js';
+import { zoneInput, instantOf } from './time-zones.js';
 
 const TYPES = ['text', 'number', 'boolean', 'select'];
 const CHANNELS = ['voice', 'chat', 'task', 'email'];
@@ -33,13 +36,19 @@ function render(state) {
     h('h1', {}, state.id),
     h('p', { id: 'version-line' }, `Version ${state.base.version}, last changed by ${state.base.updatedBy || '—'}`
       + (state.base.updatedAt ? ` on ${new Date(state.base.updatedAt).toLocaleString()}` : '') + '. ',
-      h('a', { href: `#/configs/${encodeURIComponent(state.id)}/history` }, 'History')),
+      h('a', { href: `#/configs/${encodeURIComponent(state.id)}/history` }, 'History'), ' · ',
+      h('a', { href: `#/configs/${encodeURIComponent(state.id)}/timeline` }, 'Timeline')),
     h('p', { class: 'notice', id: 'access' }, access),
     state.conflict ? conflictPanel(state) : null,
     h('div', { id: 'problems', role: 'alert' }),
     detailsSection(state, full),
     variablesSection(state, canEdit, full),
     promptsSection(state, canEdit, full),
+    schedulesSection({ draft: state.draft, changed: () => markChanged(state), rerender: focus => {
+      render(state);
+      const target = focus ? document.querySelector(`[name="${CSS.escape(focus)}"], #${CSS.escape(focus)}`) : null;
+      if (target) target.focus();
+    } }, canEdit),
     canEdit ? actions(state, full) : null,
     previewSection(state));
 }
@@ -66,26 +75,10 @@ function detailsSection(state, full) {
     h('div', { class: 'toolbar' }, labelled('Description', description), labelled('Default language', language)));
 }
 
-function valueEditor(state, name) {
+function variableEditor(state, name) {
   const { draft } = state;
-  const schema = (draft.schema || {})[name] || { type: 'text' };
-  const set = value => { draft.variables[name] = value; markChanged(state); };
-  const field = `variables.${name}`;
-  if (schema.type === 'boolean') {
-    const box = h('input', { type: 'checkbox', role: 'switch', name: `var-${name}`, 'data-field': field,
-      checked: draft.variables[name] === 'true', onchange: () => set(box.checked ? 'true' : 'false') });
-    return h('label', { class: 'switch' }, box, h('span', {}, `${name} on`));
-  }
-  if (schema.type === 'select') {
-    const select = h('select', { name: `var-${name}`, 'data-field': field, 'aria-label': name,
-      onchange: () => set(select.value) }, (schema.options || []).map(o => h('option', { value: o }, o)));
-    select.value = draft.variables[name];
-    return select;
-  }
-  const input = h('input', { name: `var-${name}`, 'data-field': field, 'aria-label': name, value: draft.variables[name],
-    type: schema.type === 'number' ? 'number' : 'text', step: schema.type === 'number' ? 'any' : null,
-    oninput: () => set(input.value) });
-  return input;
+  return valueEditor({ schema: (draft.schema || {})[name], value: draft.variables[name], inputName: `var-${name}`,
+    field: `variables.${name}`, label: name, onChange: value => { draft.variables[name] = value; markChanged(state); } });
 }
 
 function schemaEditor(state, name) {
@@ -116,7 +109,7 @@ function variablesSection(state, canEdit, full) {
   const rows = names.map(name => h('tr', {},
     h('th', { scope: 'row' }, name),
     h('td', {}, full ? schemaEditor(state, name) : ((draft.schema || {})[name] || { type: 'text' }).type),
-    h('td', {}, canEdit ? valueEditor(state, name) : h('span', { 'data-value': name }, draft.variables[name]),
+    h('td', {}, canEdit ? variableEditor(state, name) : h('span', { 'data-value': name }, draft.variables[name]),
       h('p', { class: 'field-error', id: `error-variables.${name}` })),
     full ? h('td', {}, h('button', { type: 'button', class: 'danger', 'aria-label': `Remove variable ${name}`, onclick: () => {
       delete draft.variables[name];
@@ -336,9 +329,20 @@ function previewSection(state) {
   const language = h('select', { name: 'preview-language' }, [...languages].sort().map(l => h('option', { value: l }, l)));
   const channel = h('select', { name: 'preview-channel' }, CHANNELS.map(c => h('option', { value: c }, c)));
   const out = h('div', { id: 'preview-result', 'aria-live': 'polite' });
+  // "At" is a wall-clock time in a zone (the config's by default), as schedules are written; empty is now.
+  const at = h('input', { type: 'datetime-local', name: 'preview-at' });
+  const [zone, zoneList] = zoneInput({ name: 'preview-zone', value: state.draft.timeZone || 'UTC' });
   const run = async () => {
     const dirty = JSON.stringify(state.draft) !== JSON.stringify(state.base);
     const body = { lang: language.value, channel: channel.value };
+    if (at.value) {
+      try {
+        body.at = instantOf(at.value, zone.value.trim() || 'UTC');
+      } catch (e) {
+        out.replaceChildren(h('p', { class: 'problem' }, `'${zone.value}' is not a time zone this browser knows.`));
+        return;
+      }
+    }
     if (dirty) body.config = state.draft;
     try {
       const { data } = await call('POST', configPath(state.id, '/preview'), { body });
@@ -349,6 +353,7 @@ function previewSection(state) {
   };
   return h('section', { 'aria-labelledby': 'preview-h' }, h('h2', { id: 'preview-h' }, 'Preview: what a contact flow gets'),
     h('div', { class: 'toolbar' }, labelled('Language', language), labelled('Channel', channel),
+      labelled('At (optional)', at, 'Empty: now.'), labelled('In time zone', zone), zoneList,
       h('button', { type: 'button', id: 'preview', onclick: run }, 'Preview')), out);
 }
 
@@ -358,6 +363,10 @@ function previewTable(data, unsaved) {
   const missing = result.missingPrompts ? result.missingPrompts.split(',').filter(Boolean) : [];
   return h('div', {},
     unsaved ? h('p', { class: 'muted' }, 'Preview of your unsaved changes.') : null,
+    // An error result (too large) carries no activeSchedules: then nothing is said about schedules.
+    'activeSchedules' in result ? h('p', { id: 'active-schedules' }, result.activeSchedules
+      ? `Active schedules at ${data.at}: ${result.activeSchedules.split(',').join(', ')}.`
+      : `No schedule is active at ${data.at}.`) : null,
     (data.problems || []).length ? h('ul', { class: 'problem' }, data.problems.map(p => h('li', {}, `${p.field}: ${p.message}`))) : null,
     h('p', { id: 'preview-size', class: size > RESULT_LIMIT ? 'problem' : '' },
       `${size.toLocaleString()} bytes of Amazon Connect's ${RESULT_LIMIT.toLocaleString()}-byte limit.`),

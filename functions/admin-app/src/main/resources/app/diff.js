@@ -2,6 +2,8 @@ import { h } from './dom.js';
 
 // A config as flat entries, one per thing a person edits: 'variables › Closure' → 'true'.
 // Keys are JSON arrays of path segments, so names with any character stay apart.
+const ORDER = '(order)';
+
 export function flatten(config) {
   const entries = new Map();
   if (!config) return entries;
@@ -16,6 +18,11 @@ export function flatten(config) {
       if (text.chat !== undefined && text.chat !== null) put(['prompts', prompt, language, 'chat'], text.chat);
     }
   }
+  // A schedule is one entry (its JSON) under its name, and their order one more, so a re-apply keeps every schedule.
+  put(['timeZone'], config.timeZone ?? '');
+  const schedules = config.schedules || [];
+  if (schedules.length) put(['schedules', ORDER], schedules.map(s => s.name).join(', '));
+  for (const schedule of schedules) put(['schedules', schedule.name], JSON.stringify(schedule, null, 1));
   return entries;
 }
 
@@ -23,9 +30,13 @@ export function unflatten(entries, template) {
   const config = { id: template.id, description: '', defaultLanguage: '', variables: {}, prompts: {} };
   if (template.version !== undefined) config.version = template.version;
   const schema = {};
+  const schedules = new Map();
+  let order = [];
   for (const [key, value] of entries) {
     const path = JSON.parse(key);
-    if (path[0] === 'description' || path[0] === 'defaultLanguage') config[path[0]] = value;
+    if (path[0] === 'description' || path[0] === 'defaultLanguage' || path[0] === 'timeZone') config[path[0]] = value;
+    else if (path[0] === 'schedules' && path[1] === ORDER) order = value.split(', ');
+    else if (path[0] === 'schedules') schedules.set(path[1], JSON.parse(value));
     else if (path[0] === 'variables') config.variables[path[1]] = value;
     else if (path[0] === 'schema') schema[path[1]] = JSON.parse(value);
     else if (path[0] === 'prompts') {
@@ -35,6 +46,10 @@ export function unflatten(entries, template) {
     }
   }
   if (Object.keys(schema).length) config.schema = schema;
+  if (!config.timeZone) delete config.timeZone;
+  // In the order given, then any schedule the order does not name (added on the other side) at the end.
+  const ordered = [...order.filter(name => schedules.has(name)), ...[...schedules.keys()].filter(n => !order.includes(n))];
+  if (ordered.length) config.schedules = ordered.map(name => schedules.get(name));
   if (!config.description) delete config.description;
   if (!config.defaultLanguage) delete config.defaultLanguage;
   return config;

@@ -2,6 +2,7 @@ import { h, show, say, labelled } from './dom.js';
 import { call, configPath } from './api.js';
 import { session } from './session.js';
 import { go } from './navigation.js';
+import { emergencyPanel } from './emergency-switch.js';
 
 const PAGE_SIZE = 100;
 
@@ -21,9 +22,18 @@ export async function listView() {
     const text = filter.value.trim().toLowerCase();
     return !text || item.id.toLowerCase().includes(text) || (item.description || '').toLowerCase().includes(text);
   };
+  // Ticks pick configs for the emergency switch (Edit is enough: schedules are values); they survive a reload.
+  const ticking = session.holdsAnywhere('Edit');
+  const ticked = new Set();
+  const tick = item => {
+    const box = h('input', { type: 'checkbox', name: 'select-' + item.id, 'aria-label': `Select ${item.id}`,
+      checked: ticked.has(item.id), onchange: () => { if (box.checked) ticked.add(item.id); else ticked.delete(item.id); } });
+    return h('td', {}, box);
+  };
   const render = () => {
     const shown = rows.filter(matches);
     body.replaceChildren(...shown.map(item => h('tr', {},
+      ticking ? tick(item) : null,
       h('td', {}, h('a', { href: '#/configs/' + encodeURIComponent(item.id) }, item.id)),
       h('td', {}, item.description || ''),
       h('td', {}, String(item.version)),
@@ -68,8 +78,11 @@ export async function listView() {
   show(h('h1', {}, 'Flow configs'), searchForm,
     h('div', { class: 'toolbar' }, exportButton, createControl()),
     h('table', { id: 'configs' }, h('caption', {}, 'Configs you may read'),
-      h('thead', {}, h('tr', {}, ['Id', 'Description', 'Version', 'Last changed by', 'Last changed'].map(t => h('th', { scope: 'col' }, t)))),
-      body), count, more);
+      h('thead', {}, h('tr', {}, (ticking ? ['Select'] : []).concat(['Id', 'Description', 'Version', 'Last changed by',
+        'Last changed']).map(t => h('th', { scope: 'col' }, t)))),
+      body), count, more,
+    ticking ? emergencyPanel({ ticked: () => rows.map(item => item.id).filter(id => ticked.has(id)),
+      listed: () => rows, complete: () => !nextToken, reload: () => load(true) }) : null);
   await load(true);
 }
 

@@ -3,6 +3,7 @@ import { session, startCognitoSignIn, finishCognitoSignIn, signOut } from './ses
 import { listView } from './list-view.js';
 import { configView } from './config-view.js';
 import { historyView } from './history-view.js';
+import { timelineView } from './timeline-view.js';
 import { importView } from './import-view.js';
 import { guard, go, navigation as routing } from './navigation.js';
 
@@ -86,6 +87,7 @@ async function route() {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   try {
     if (parts[0] === 'configs' && parts[1] && parts[2] === 'history') await historyView(parts[1]);
+    else if (parts[0] === 'configs' && parts[1] && parts[2] === 'timeline') await timelineView(parts[1]);
     else if (parts[0] === 'configs' && parts[1]) await configView(parts[1]);
     else if (parts[0] === 'import') await importView();
     else await listView();

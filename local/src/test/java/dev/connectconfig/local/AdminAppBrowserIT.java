@@ -1,5 +1,11 @@
 package dev.connectconfig.local;
 
+import static dev.connectconfig.local.AdminAppRunner.checkScreen;
+import static dev.connectconfig.local.AdminAppRunner.open;
+import static dev.connectconfig.local.AdminAppRunner.signIn;
+import static dev.connectconfig.local.AdminAppRunner.text;
+import static dev.connectconfig.local.AdminAppRunner.waitForStatus;
+import static dev.connectconfig.local.AdminAppRunner.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +38,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin web app in Debian's Chromium against the offline runner (its own process, free ports, its own data
@@ -44,33 +48,29 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminAppBrowserIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     static Path work;
-    private static LocalRunnerProcess runner;
+    private static AdminAppRunner app;
     private static String api;
-    private final List<WebDriver> browsers = new ArrayList<>();
 
     @BeforeAll
     static void startTheRunner() throws Exception {
-        AppBrowser.assumeInstalled();
-        runner = LocalRunnerProcess.start(work);
-        api = runner.api();
+        app = AdminAppRunner.start(work);
+        api = app.api();
     }
 
     @AfterAll
     static void stopTheRunner() throws InterruptedException {
-        if (runner != null) {
-            runner.close();
+        if (app != null) {
+            app.close();
         }
     }
 
     @AfterEach
     void closeTheBrowsers() {
-        browsers.forEach(WebDriver::quit);
-        browsers.clear();
+        app.closeBrowsers();
     }
 
     // ---- the README's walk, through the app ----
@@ -78,15 +78,15 @@ class AdminAppBrowserIT {
     @Test
     @Order(1)
     void theRunnerPrintsTheAppsUrl() throws IOException {
-        assertTrue(runner.output().contains("Admin web app         " + api + "/app"), runner.output());
+        assertTrue(app.output().contains("Admin web app         " + api + "/app"), app.output());
     }
 
     @Test
     @Order(2)
     void aReaderSeesTheConfigsAndNoEditControls() throws Exception {
-        WebDriver reader = browser();
+        WebDriver reader = app.browser();
         reader.get(api + "/app");
-        wait(reader).until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+        waiting(reader).until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
         checkScreen(reader, "sign-in");
         signIn(reader, "rita", "Read", "*");
         checkScreen(reader, "list");
@@ -108,7 +108,7 @@ class AdminAppBrowserIT {
     @Order(3)
     void anEditorFlipsClosureSavesAndGetConfigReturnsIt() throws Exception {
         assertEquals("false", getConfig().get("Closure").asText());
-        WebDriver editor = signedIn("eddie", "Edit", "main-queue,sales-*");
+        WebDriver editor = app.signedIn("eddie", "Edit", "main-queue,sales-*");
         open(editor, "main-queue");
         checkScreen(editor, "config-edit");
 
@@ -123,7 +123,7 @@ class AdminAppBrowserIT {
     @Test
     @Order(4)
     void anEditorIsNotOfferedStructuralChangesAndTheServerRefusesThem() throws Exception {
-        WebDriver editor = signedIn("eddie", "Edit", "main-queue,sales-*");
+        WebDriver editor = app.signedIn("eddie", "Edit", "main-queue,sales-*");
         open(editor, "main-queue");
 
         assertTrue(editor.findElements(By.cssSelector("form[aria-label='Add a prompt'], form[aria-label^='Add a language'],"
@@ -146,7 +146,7 @@ class AdminAppBrowserIT {
     @Test
     @Order(5)
     void anAdminAddsALanguagePreviewsAndPlaysItThenComparesAndRestores() throws Exception {
-        WebDriver admin = signedIn("ana", "Full", "*");
+        WebDriver admin = app.signedIn("ana", "Full", "*");
         open(admin, "main-queue");
         checkScreen(admin, "config-full");
         String before = text(admin, "#version-line").split(",")[0];
@@ -161,7 +161,7 @@ class AdminAppBrowserIT {
         new Select(admin.findElement(By.name("preview-language"))).selectByValue("es-US");
         new Select(admin.findElement(By.name("preview-channel"))).selectByValue("voice");
         admin.findElement(By.id("preview")).click();
-        wait(admin).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-size")));
+        waiting(admin).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-size")));
         checkScreen(admin, "preview");
         assertTrue(text(admin, "#preview-result").contains("Por favor, espere en la línea."));
         assertEquals("No missing prompts.", text(admin, "#missing-prompts"));
@@ -169,7 +169,7 @@ class AdminAppBrowserIT {
                 text(admin, "#preview-size"));
 
         admin.findElement(By.cssSelector("button[aria-label='Play HoldMessage in es-US']")).click();
-        WebElement played = wait(admin).until(ExpectedConditions.presenceOfElementLocated(
+        WebElement played = waiting(admin).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("[data-language='es-US'] .player p.ok, [data-language='es-US'] .player p.problem")));
         if (SpeechEngine.find().isPresent()) {
             assertTrue(played.getText().startsWith("Voice Lupe"), played.getText());
@@ -179,11 +179,11 @@ class AdminAppBrowserIT {
         }
 
         admin.findElement(By.linkText("History")).click();
-        wait(admin).until(ExpectedConditions.presenceOfElementLocated(By.id("versions")));
+        waiting(admin).until(ExpectedConditions.presenceOfElementLocated(By.id("versions")));
         new Select(admin.findElement(By.name("left-version"))).selectByValue("1");
         new Select(admin.findElement(By.name("right-version"))).selectByValue("2");
         admin.findElement(By.id("compare")).click();
-        wait(admin).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diff table")));
+        waiting(admin).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diff table")));
         checkScreen(admin, "history-diff");
         String diff = text(admin, "#diff table").replaceAll("\\s+", " ");
         assertTrue(diff.contains("prompts › HoldMessage › es-US › voice (none) Por favor, espere en la línea."), diff);
@@ -191,7 +191,7 @@ class AdminAppBrowserIT {
         admin.findElement(By.cssSelector("button[aria-label='Restore version 1']")).click();
         admin.switchTo().alert().accept();
         waitForStatus(admin, "Restored version 1 of 'main-queue': now version 3.");
-        JsonNode restored = apiGet("flow-configs/main-queue", token("ana", "Full", "*"));
+        JsonNode restored = app.apiGet("flow-configs/main-queue", app.token("ana", "Full", "*"));
         assertFalse(restored.get("prompts").get("HoldMessage").has("es-US"));
         assertEquals(3, restored.get("version").asInt());
     }
@@ -199,7 +199,7 @@ class AdminAppBrowserIT {
     @Test
     @Order(6)
     void theVoiceTextsSsmlIsCheckedAsYouTypeAndTheApisProblemsAppearAtTheirField() throws Exception {
-        WebDriver admin = signedIn("ana", "Full", "*");
+        WebDriver admin = app.signedIn("ana", "Full", "*");
         open(admin, "sales-emea");
         WebElement voice = admin.findElements(By.cssSelector("textarea[name^='voice-']")).get(0);
         voice.clear();
@@ -209,7 +209,7 @@ class AdminAppBrowserIT {
         assertEquals("true", voice.getAttribute("aria-invalid"));
 
         admin.findElement(By.id("save")).click();
-        WebElement atField = wait(admin).until(ExpectedConditions.presenceOfElementLocated(
+        WebElement atField = waiting(admin).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".field-error.from-api")));
         assertEquals(voice.getAttribute("data-field"), admin.findElement(By.cssSelector("[aria-invalid='true'][data-field]"))
                 .getAttribute("data-field"));
@@ -221,7 +221,7 @@ class AdminAppBrowserIT {
     @Test
     @Order(7)
     void leavingWithUnsavedChangesAsksFirst() throws Exception {
-        WebDriver editor = signedIn("eddie", "Edit", "main-queue,sales-*");
+        WebDriver editor = app.signedIn("eddie", "Edit", "main-queue,sales-*");
         open(editor, "main-queue");
         new Select(editor.findElement(By.name("var-RoutingMode"))).selectByValue("holiday");
 
@@ -233,7 +233,7 @@ class AdminAppBrowserIT {
 
         editor.findElement(By.linkText("← All configs")).click();
         editor.switchTo().alert().accept();
-        wait(editor).until(ExpectedConditions.presenceOfElementLocated(By.id("configs")));
+        waiting(editor).until(ExpectedConditions.presenceOfElementLocated(By.id("configs")));
     }
 
     // ---- safety: two editors ----
@@ -241,8 +241,8 @@ class AdminAppBrowserIT {
     @Test
     @Order(8)
     void twoSessionsEditTheSameConfigAndTheSecondSeesTheConflictAndLosesNothing() throws Exception {
-        WebDriver first = browser();
-        WebDriver second = browser();
+        WebDriver first = app.browser();
+        WebDriver second = app.browser();
         for (WebDriver browser : List.of(first, second)) {
             browser.get(api + "/app");
             signIn(browser, browser == first ? "eddie" : "erin", "Edit", "sales-*");
@@ -257,19 +257,19 @@ class AdminAppBrowserIT {
         text.sendKeys("Second editor's chat text");
         second.findElement(By.id("save")).click();
 
-        wait(second).until(ExpectedConditions.visibilityOfElementLocated(By.id("conflict")));
+        waiting(second).until(ExpectedConditions.visibilityOfElementLocated(By.id("conflict")));
         checkScreen(second, "conflict");
         String conflict = text(second, "#conflict").replaceAll("\\s+", " ");
         assertTrue(conflict.contains("Version 1 was saved by eddie while you were editing"), conflict);
         assertTrue(conflict.contains("variables › Closure false true"), "what changed is shown: " + conflict);
         assertTrue(conflict.contains("Second editor's chat text"), "the user's own edit is kept: " + conflict);
-        assertEquals(1, apiGet("flow-configs/sales-emea", token("ana", "Full", "*")).get("version").asInt(),
+        assertEquals(1, app.apiGet("flow-configs/sales-emea", app.token("ana", "Full", "*")).get("version").asInt(),
                 "nothing was overwritten");
 
         second.findElement(By.id("reapply")).click();
         second.findElement(By.id("save")).click();
         waitForStatus(second, "Saved 'sales-emea': now version 2.");
-        JsonNode saved = apiGet("flow-configs/sales-emea", token("ana", "Full", "*"));
+        JsonNode saved = app.apiGet("flow-configs/sales-emea", app.token("ana", "Full", "*"));
         assertEquals("true", saved.get("variables").get("Closure").asText(), "the first editor's change is kept");
         assertEquals("Second editor's chat text", saved.get("prompts").get("Greeting").get("en-GB").get("chat").asText());
     }
@@ -279,8 +279,8 @@ class AdminAppBrowserIT {
     @Test
     @Order(9)
     void anImportDryRunShowsTheDiffAndWritesNothingUntilConfirmed() throws Exception {
-        String admin = token("ana", "Full", "*");
-        ObjectNode mainQueue = (ObjectNode) apiGet("flow-configs/main-queue", admin);
+        String admin = app.token("ana", "Full", "*");
+        ObjectNode mainQueue = (ObjectNode) app.apiGet("flow-configs/main-queue", admin);
         ((ObjectNode) mainQueue.get("variables")).put("RoutingMode", "emergency");
         ObjectNode created = LocalJson.MAPPER.createObjectNode().put("id", "import-demo")
                 .put("description", "Made by an import").put("defaultLanguage", "en-US");
@@ -292,37 +292,37 @@ class AdminAppBrowserIT {
         Path file = work.resolve("import.json");
         Files.writeString(file, document.toString());
 
-        WebDriver browser = signedIn("ana", "Full", "*");
+        WebDriver browser = app.signedIn("ana", "Full", "*");
         browser.findElement(By.linkText("Import")).click();
         browser.findElement(By.name("import-file")).sendKeys(file.toString());
-        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("dry-run")));
+        waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("dry-run")));
         checkScreen(browser, "import-dry-run");
 
         assertEquals("import-demo", text(browser, "#would-create"));
         assertEquals("main-queue", text(browser, "#would-update"));
         assertTrue(text(browser, "#import-plan").contains("variables › RoutingMode"));
-        assertEquals(404, apiStatus("flow-configs/import-demo", admin), "a dry run writes nothing");
-        assertEquals("normal", apiGet("flow-configs/main-queue", admin).get("variables").get("RoutingMode").asText());
+        assertEquals(404, app.apiStatus("flow-configs/import-demo", admin), "a dry run writes nothing");
+        assertEquals("normal", app.apiGet("flow-configs/main-queue", admin).get("variables").get("RoutingMode").asText());
 
         browser.findElement(By.id("confirm-import")).click();
-        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("import-done")));
-        assertEquals(200, apiStatus("flow-configs/import-demo", admin));
-        long mainQueueVersion = apiGet("flow-configs/main-queue", admin).get("version").asLong();
+        waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("import-done")));
+        assertEquals(200, app.apiStatus("flow-configs/import-demo", admin));
+        long mainQueueVersion = app.apiGet("flow-configs/main-queue", admin).get("version").asLong();
         assertTrue(text(browser, "#import-versions").contains("main-queue is now version " + mainQueueVersion),
                 text(browser, "#import-versions"));
-        assertEquals("emergency", apiGet("flow-configs/main-queue", admin).get("variables").get("RoutingMode").asText());
+        assertEquals("emergency", app.apiGet("flow-configs/main-queue", admin).get("variables").get("RoutingMode").asText());
     }
 
     @Test
     @Order(10)
     void aFullUserCreatesAConfigAndDeletesItAfterTypingItsId() throws Exception {
-        WebDriver admin = signedIn("ana", "Full", "*");
+        WebDriver admin = app.signedIn("ana", "Full", "*");
         admin.findElement(By.xpath("//button[text()='New config']")).click();
         admin.findElement(By.name("new-id")).sendKeys("made-in-the-app");
         admin.findElement(By.name("new-description")).sendKeys("Created in a browser");
         admin.findElement(By.xpath("//button[text()='Create']")).click();
         waitForStatus(admin, "Created 'made-in-the-app': version 1.");
-        wait(admin).until(ExpectedConditions.textToBe(By.tagName("h1"), "made-in-the-app"));
+        waiting(admin).until(ExpectedConditions.textToBe(By.tagName("h1"), "made-in-the-app"));
 
         admin.findElement(By.id("delete")).click();
         WebElement confirm = admin.findElement(By.xpath("//dialog//button[text()='Delete made-in-the-app']"));
@@ -331,7 +331,7 @@ class AdminAppBrowserIT {
         admin.findElement(By.name("confirm-id")).sendKeys("made-in-the-app");
         confirm.click();
         waitForStatus(admin, "Deleted 'made-in-the-app'");
-        assertEquals(404, apiStatus("flow-configs/made-in-the-app", token("ana", "Full", "*")));
+        assertEquals(404, app.apiStatus("flow-configs/made-in-the-app", app.token("ana", "Full", "*")));
     }
 
     // ---- benchmark: a figure, not an assertion on time ----
@@ -339,7 +339,7 @@ class AdminAppBrowserIT {
     @Test
     @Order(11)
     void theListOf1000ConfigsRendersPagedAsTheApiPagesWithNoRequestPerRow() throws Exception {
-        String admin = token("ana", "Full", "*");
+        String admin = app.token("ana", "Full", "*");
         for (int batch = 0; batch < 2; batch++) {
             ObjectNode document = LocalJson.MAPPER.createObjectNode();
             ArrayNode configs = document.putArray("flowConfigs");
@@ -349,10 +349,10 @@ class AdminAppBrowserIT {
                 config.putObject("variables").put("Closure", "false");
                 config.putObject("prompts");
             }
-            HttpResponse<String> imported = send("POST", "flow-configs/import", admin, document.toString());
+            HttpResponse<String> imported = app.send("POST", "flow-configs/import", admin, document.toString());
             assertEquals(200, imported.statusCode(), imported.body());
         }
-        WebDriver browser = signedIn("ana", "Full", "*");
+        WebDriver browser = app.signedIn("ana", "Full", "*");
         browser.findElement(By.name("prefix")).sendKeys("bench-");
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         // Timed inside the browser (no WebDriver polling): search, then "Load more" as soon as each page is shown.
@@ -394,67 +394,22 @@ class AdminAppBrowserIT {
     @Test
     @Order(12)
     void everyScreenFitsA1280x720ScreenAt200PercentZoomWithoutScrollingSideways() throws Exception {
-        WebDriver admin = signedIn("ana", "Full", "*");
+        WebDriver admin = app.signedIn("ana", "Full", "*");
         // 200 % zoom of 1280×720 leaves the page 640×360 CSS pixels.
         admin.manage().window().setSize(new Dimension(640, 360));
         JavascriptExecutor js = (JavascriptExecutor) admin;
         String overflow = "return document.documentElement.scrollWidth - document.documentElement.clientWidth;";
         assertEquals(0L, js.executeScript(overflow), "the list");
         admin.get(api + "/app#/configs/main-queue");
-        wait(admin).until(ExpectedConditions.textToBe(By.tagName("h1"), "main-queue"));
+        waiting(admin).until(ExpectedConditions.textToBe(By.tagName("h1"), "main-queue"));
         assertEquals(0L, js.executeScript(overflow), "a config as a Full user sees it");
         admin.findElement(By.linkText("History")).click();
-        wait(admin).until(ExpectedConditions.presenceOfElementLocated(By.id("versions")));
+        waiting(admin).until(ExpectedConditions.presenceOfElementLocated(By.id("versions")));
         assertEquals(0L, js.executeScript(overflow), "the history");
         checkScreen(admin, "history-at-200-percent");
     }
 
     // ---- helpers ----
-
-    private WebDriver browser() throws IOException {
-        WebDriver driver = AppBrowser.start(work);
-        browsers.add(driver);
-        return driver;
-    }
-
-    /** A fresh browser signed in at the app's local sign-in page. */
-    private WebDriver signedIn(String user, String level, String scopes) throws IOException {
-        WebDriver driver = browser();
-        driver.get(api + "/app");
-        signIn(driver, user, level, scopes);
-        return driver;
-    }
-
-    private static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, WAIT);
-    }
-
-    private static String text(WebDriver driver, String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
-    }
-
-    private static void signIn(WebDriver driver, String user, String level, String scopes) {
-        wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(user);
-        new Select(driver.findElement(By.name("level"))).selectByValue(level);
-        WebElement scopeField = driver.findElement(By.name("scopes"));
-        scopeField.clear();
-        scopeField.sendKeys(scopes);
-        driver.findElement(By.cssSelector("form button[type='submit']")).click();
-        wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#configs tbody tr")));
-    }
-
-    private static void open(WebDriver driver, String id) {
-        driver.findElement(By.linkText(id)).click();
-        wait(driver).until(ExpectedConditions.textToBe(By.tagName("h1"), id));
-    }
-
-    private static void waitForStatus(WebDriver driver, String text) {
-        wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), text));
-    }
-
-    private static void checkScreen(WebDriver driver, String name) throws IOException {
-        AppBrowser.checkScreen(driver, name);
-    }
 
     private static JsonNode getConfig() throws Exception {
         HttpResponse<String> invoked = HTTP.send(HttpRequest.newBuilder(URI.create(api
@@ -462,36 +417,5 @@ class AdminAppBrowserIT {
                 RepoFiles.path("events/get-config/voice-en-us.json"))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, invoked.statusCode(), invoked.body());
         return LocalJson.MAPPER.readTree(invoked.body());
-    }
-
-    private static String token(String user, String level, String scopes) throws Exception {
-        ObjectNode login = LocalJson.MAPPER.createObjectNode().put("username", user).put("level", level);
-        ArrayNode list = login.putArray("scopes");
-        for (String scope : scopes.split(",")) {
-            list.add(scope);
-        }
-        HttpResponse<String> answer = send("POST", "local-login", null, login.toString());
-        return LocalJson.MAPPER.readTree(answer.body()).get("token").asText();
-    }
-
-    private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + "/" + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode apiGet(String path, String token) throws Exception {
-        HttpResponse<String> answer = send("GET", path, token, null);
-        assertEquals(200, answer.statusCode(), answer.body());
-        return LocalJson.MAPPER.readTree(answer.body());
-    }
-
-    private static int apiStatus(String path, String token) throws Exception {
-        return send("GET", path, token, null).statusCode();
     }
 }

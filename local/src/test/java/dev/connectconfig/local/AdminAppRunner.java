@@ -1,0 +1,170 @@
+package dev.connectconfig.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What the admin app's browser tests share: the offline runner as its own process, the browsers a test opens (closed
+ * after each test), the app's sign-in, and the REST API the tests check the app's effects through.
+ */
+final class AdminAppRunner implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final LocalRunnerProcess runner;
+    private final Path work;
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    private AdminAppRunner(LocalRunnerProcess runner, Path work) {
+        this.runner = runner;
+        this.work = work;
+    }
+
+    /** Starts a runner with its own data folder in {@code work}; skips the caller's tests where Chromium is absent. */
+    static AdminAppRunner start(Path work) throws IOException, InterruptedException {
+        AppBrowser.assumeInstalled();
+        return new AdminAppRunner(LocalRunnerProcess.start(work), work);
+    }
+
+    String api() {
+        return runner.api();
+    }
+
+    String output() throws IOException {
+        return runner.output();
+    }
+
+    WebDriver browser() throws IOException {
+        WebDriver driver = AppBrowser.start(work);
+        browsers.add(driver);
+        return driver;
+    }
+
+    /** A fresh browser signed in at the app's local sign-in page. */
+    WebDriver signedIn(String user, String level, String scopes) throws IOException {
+        WebDriver driver = browser();
+        driver.get(api() + "/app");
+        signIn(driver, user, level, scopes);
+        return driver;
+    }
+
+    /**
+     * A fresh browser holding a token the sign-in page cannot make (Cognito groups and per-level scopes together), as
+     * the deployed app keeps a Cognito ID token.
+     */
+    WebDriver signedInWith(String token) throws IOException {
+        WebDriver driver = browser();
+        driver.get(api() + "/app");
+        ((JavascriptExecutor) driver).executeScript(
+                "sessionStorage.setItem('flow-config-app.id-token', arguments[0]); window.location.reload();", token);
+        waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#configs tbody tr")));
+        return driver;
+    }
+
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+        browsers.clear();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closeBrowsers();
+        runner.close();
+    }
+
+    static WebDriverWait waiting(WebDriver driver) {
+        return new WebDriverWait(driver, WAIT);
+    }
+
+    static String text(WebDriver driver, String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    static void signIn(WebDriver driver, String user, String level, String scopes) {
+        waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(user);
+        new Select(driver.findElement(By.name("level"))).selectByValue(level);
+        WebElement scopeField = driver.findElement(By.name("scopes"));
+        scopeField.clear();
+        scopeField.sendKeys(scopes);
+        driver.findElement(By.cssSelector("form button[type='submit']")).click();
+        waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#configs tbody tr")));
+    }
+
+    static void open(WebDriver driver, String id) {
+        driver.findElement(By.linkText(id)).click();
+        waiting(driver).until(ExpectedConditions.textToBe(By.tagName("h1"), id));
+    }
+
+    static void waitForStatus(WebDriver driver, String text) {
+        waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), text));
+    }
+
+    static void checkScreen(WebDriver driver, String name) throws IOException {
+        AppBrowser.checkScreen(driver, name);
+    }
+
+    String token(String user, String level, String scopes) throws Exception {
+        ObjectNode login = LocalJson.MAPPER.createObjectNode().put("username", user).put("level", level);
+        ArrayNode list = login.putArray("scopes");
+        for (String scope : scopes.split(",")) {
+            list.add(scope);
+        }
+        return token(login);
+    }
+
+    /** A token for any login the runner accepts ({@code username}, {@code level}, {@code scopes}, {@code groups}). */
+    String token(ObjectNode login) throws Exception {
+        HttpResponse<String> answer = send("POST", "local-login", null, login.toString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        return LocalJson.MAPPER.readTree(answer.body()).get("token").asText();
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        return send(method, path, token, body, null);
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String body, String ifNoneMatch)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api() + "/" + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode apiGet(String path, String token) throws Exception {
+        HttpResponse<String> answer = send("GET", path, token, null);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return LocalJson.MAPPER.readTree(answer.body());
+    }
+
+    int apiStatus(String path, String token) throws Exception {
+        return send("GET", path, token, null).statusCode();
+    }
+}
