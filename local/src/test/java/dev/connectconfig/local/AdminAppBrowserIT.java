@@ -23,8 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -46,31 +44,18 @@ import org.openqa.selenium.support.ui.Select;
  * Chromium, where it is absent.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdminAppBrowserIT {
+class AdminAppBrowserIT extends BrowserTestsOnTheRunner {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     static Path work;
-    private static AdminAppRunner app;
     private static String api;
 
     @BeforeAll
     static void startTheRunner() throws Exception {
         app = AdminAppRunner.start(work);
         api = app.api();
-    }
-
-    @AfterAll
-    static void stopTheRunner() throws InterruptedException {
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    @AfterEach
-    void closeTheBrowsers() {
-        app.closeBrowsers();
     }
 
     // ---- the README's walk, through the app ----

@@ -18,8 +18,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,7 +39,7 @@ import org.openqa.selenium.support.ui.Select;
  * {@code target/admin-app-screens/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdminAppSchedulesBrowserIT {
+class AdminAppSchedulesBrowserIT extends BrowserTestsOnTheRunner {
 
     /** Next year's holidays: the timeline and preview below name their moments, so the test never depends on today. */
     private static final int YEAR = LocalDate.now(ZoneOffset.UTC).getYear() + 1;
@@ -49,7 +47,6 @@ class AdminAppSchedulesBrowserIT {
 
     @TempDir
     static Path work;
-    private static AdminAppRunner app;
     private static String admin;
 
     @BeforeAll
@@ -63,18 +60,6 @@ class AdminAppSchedulesBrowserIT {
         JsonNode event = LocalJson.MAPPER.readTree(Files.readString(
                 RepoFiles.path("events/flow-config/create-with-schedules.json")));
         create((ObjectNode) LocalJson.MAPPER.readTree(event.get("body").asText()));
-    }
-
-    @AfterAll
-    static void stopTheRunner() throws InterruptedException {
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    @AfterEach
-    void closeTheBrowsers() {
-        app.closeBrowsers();
     }
 
     @Test
