@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * CloudWatch metrics in the embedded metric format (one JSON line CloudWatch Logs turns into metrics), as Powertools
  * metrics writes them: the namespace, a {@code Service} dimension, and {@code ColdStart} on its own line with a
  * {@code FunctionName} dimension. Written directly, with Jackson's streaming generator only: Powertools metrics
- * brings aws-embedded-metrics and Jackson databind onto the cold path. Every function writes its metrics with it.
+ * brings aws-embedded-metrics and Jackson databind onto the cold path. Every function writes its metrics with it,
+ * one call at a time as Lambda runs them (so no locking on GetConfig's per-call path).
  */
 public final class EmbeddedMetrics {
 
@@ -59,12 +60,12 @@ public final class EmbeddedMetrics {
         return service == null || service.isBlank() ? "service_undefined" : service;
     }
 
-    public synchronized void add(String name, double value, Unit unit) {
+    public void add(String name, double value, Unit unit) {
         pending.add(new Metric(name, value, unit));
     }
 
     /** Writes the metrics added since the last flush as one line; nothing when there are none. */
-    public synchronized void flush() {
+    public void flush() {
         if (pending.isEmpty()) {
             return;
         }
