@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 stamp=local/target/built-by-run.sh
 if [ ! -f "$stamp" ] || [ ! -f local/target/local.jar ] || [ ! -d local/target/lambda-runtime ] \
-   || [ -n "$(find pom.xml template.yaml libs functions local -newer "$stamp" \
+   || [ -n "$(find pom.xml template.yaml shared functions local -newer "$stamp" \
               \( -path '*/src/*' -o -name pom.xml -o -name template.yaml \) -type f -print -quit)" ]; then
   echo "Building the functions and the local runner (mvn -q -DskipTests package) ..." >&2
   mvn -q -DskipTests package >&2

@@ -1,7 +1,7 @@
 package dev.connectconfig.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectconfig.testing.RepoFiles;
+import dev.connectconfig.engines.RepoFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -207,7 +207,7 @@ public final class LocalRunner {
                 + system.dataFolder().resolve("dynamodb") + (system.seeded().isEmpty() ? ""
                 : "  (seeded: " + String.join(", ", system.seeded()) + ")"));
         out.println("  Verified Permissions  " + system.permissionsEndpoint()
-                + "   Cedar policies of libs/api-kit/src/main/cedar/");
+                + "   Cedar policies of shared/api-kit/src/main/cedar/");
         out.println("  Polly                 " + system.polly().map(p -> p.url() + "   spoken by " + p.engineName())
                 .orElse(speechEngineOff ? "unreachable (--no-speech-engine): speech previews answer 503"
                         : "unreachable: speech previews answer 503; install espeak-ng (with lame and vorbis-tools)"

@@ -1,10 +1,10 @@
 package dev.connectconfig.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
-import dev.connectconfig.testing.CloudFormationTemplate;
-import dev.connectconfig.testing.DynamoDbLocal;
-import dev.connectconfig.testing.RefusedPort;
+import dev.connectconfig.engines.CedarFlowConfigAuthorizer;
+import dev.connectconfig.engines.CloudFormationTemplate;
+import dev.connectconfig.engines.DynamoDbLocal;
+import dev.connectconfig.engines.RefusedPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -1,6 +1,6 @@
 package dev.connectconfig.local;
 
-import dev.connectconfig.testing.CloudFormationTemplate;
+import dev.connectconfig.engines.CloudFormationTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

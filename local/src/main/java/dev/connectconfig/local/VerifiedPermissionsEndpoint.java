@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.connectconfig.api.auth.CedarEntity;
-import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
+import dev.connectconfig.engines.CedarFlowConfigAuthorizer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /**
  * Amazon Verified Permissions for one policy store, over its real wire protocol (AWS JSON 1.0), so the FlowConfig
  * function's own VerifiedPermissionsAuthorizer and SDK client run unchanged. {@code IsAuthorized} and
- * {@code BatchIsAuthorized} are decided by cedar-java with the schema and policies in libs/api-kit/src/main/cedar/, the
+ * {@code BatchIsAuthorized} are decided by cedar-java with the schema and policies in shared/api-kit/src/main/cedar/, the
  * same text the template deploys, over the entities the caller sent.
  */
 final class VerifiedPermissionsEndpoint implements AutoCloseable {

@@ -3,7 +3,7 @@ package dev.connectconfig.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.testing.RepoFiles;
+import dev.connectconfig.engines.RepoFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.testing.RepoFiles;
+import dev.connectconfig.engines.RepoFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each function's deployed jar (functions/&lt;f&gt;/target/&lt;f&gt;.jar, built by `mvn package`) holds the classes of the
- * libs/ modules it uses and none of the others: the common code is split by who uses it, so an analytics function
+ * shared/ modules it uses and none of the others: the common code is split by who uses it, so an analytics function
  * does not ship the flow-config store and its DynamoDB client, and GetConfig ships no API or platform kit.
  */
 class FunctionJarContentsIT {
@@ -29,7 +29,7 @@ class FunctionJarContentsIT {
     private static final List<String> LIBS = List.of("aws-kit", "flow-config-core", "api-kit", "platform-kit",
             "test-support");
 
-    /** The libs/ modules each function uses; every other one must be absent from its jar. */
+    /** The shared/ modules each function uses; every other one must be absent from its jar. */
     private static final Map<String, Set<String>> USES = Map.of(
             "get-config", Set.of("aws-kit", "flow-config-core"),
             "flow-config", Set.of("aws-kit", "flow-config-core", "api-kit"),
@@ -48,14 +48,14 @@ class FunctionJarContentsIT {
             functions.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")))
                     .forEach(dir -> built.add(dir.getFileName().toString()));
         }
-        assertEquals(built, new TreeSet<>(USES.keySet()), "say which libs/ modules a new function uses");
+        assertEquals(built, new TreeSet<>(USES.keySet()), "say which shared/ modules a new function uses");
     }
 
     @Test
     void aJarHoldsTheClassesOfTheModulesItUsesAndNoOthers() throws IOException {
         Map<String, Set<String>> libClasses = new TreeMap<>();
         for (String lib : LIBS) {
-            libClasses.put(lib, classesOf(RepoFiles.path("libs/" + lib + "/target/classes")));
+            libClasses.put(lib, classesOf(RepoFiles.path("shared/" + lib + "/target/classes")));
             assertFalse(libClasses.get(lib).isEmpty(), lib + " was not compiled");
         }
         List<String> problems = new ArrayList<>();

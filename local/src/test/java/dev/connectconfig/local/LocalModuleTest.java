@@ -2,8 +2,8 @@ package dev.connectconfig.local;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.testing.CloudFormationTemplate;
-import dev.connectconfig.testing.RepoFiles;
+import dev.connectconfig.engines.CloudFormationTemplate;
+import dev.connectconfig.engines.RepoFiles;
 import org.junit.jupiter.api.Test;
 
 /** `mvn -pl local -am` must build every jar the runner starts, and the parent must build them before local. */

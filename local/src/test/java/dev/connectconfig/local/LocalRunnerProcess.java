@@ -2,8 +2,8 @@ package dev.connectconfig.local;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.connectconfig.testing.DynamoDbLocal;
-import dev.connectconfig.testing.RepoFiles;
+import dev.connectconfig.engines.DynamoDbLocal;
+import dev.connectconfig.engines.RepoFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

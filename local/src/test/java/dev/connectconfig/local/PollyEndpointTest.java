@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.connectconfig.core.model.FlowConfig;
-import dev.connectconfig.testing.CloudFormationTemplate;
-import dev.connectconfig.testing.DynamoDbLocal;
+import dev.connectconfig.engines.CloudFormationTemplate;
+import dev.connectconfig.engines.DynamoDbLocal;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;

@@ -2,7 +2,7 @@ package dev.connectconfig.local;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.connectconfig.testing.RepoFiles;
+import dev.connectconfig.engines.RepoFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.connectconfig.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.testing.CloudFormationTemplate;
+import dev.connectconfig.engines.CloudFormationTemplate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.testing.CloudFormationTemplate;
+import dev.connectconfig.engines.CloudFormationTemplate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

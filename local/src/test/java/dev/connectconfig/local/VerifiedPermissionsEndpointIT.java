@@ -9,7 +9,7 @@ import dev.connectconfig.api.auth.Caller;
 import dev.connectconfig.api.auth.FlowConfigAction;
 import dev.connectconfig.api.auth.VerifiedPermissionsAuthorizer;
 import dev.connectconfig.aws.AwsClients;
-import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
+import dev.connectconfig.engines.CedarFlowConfigAuthorizer;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.testing.CloudFormationTemplate;
+import dev.connectconfig.engines.CloudFormationTemplate;
 import dev.connectconfig.testing.TemplateContract;
 import java.nio.file.Path;
 import java.util.Map;

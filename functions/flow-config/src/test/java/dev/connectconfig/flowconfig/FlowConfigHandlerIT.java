@@ -404,7 +404,7 @@ class FlowConfigHandlerIT extends ApiIntegrationTest {
 
     @Test
     void everyEventFileIsAnsweredWithoutAServerError() throws Exception {
-        try (var files = java.nio.file.Files.list(dev.connectconfig.testing.RepoFiles.path("events/flow-config"))) {
+        try (var files = java.nio.file.Files.list(dev.connectconfig.engines.RepoFiles.path("events/flow-config"))) {
             for (var file : files.sorted().toList()) {
                 api.reset();
                 int status = api.invoke(file.getFileName().toString()).getStatusCode();

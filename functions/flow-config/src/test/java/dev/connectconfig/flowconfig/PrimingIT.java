@@ -2,8 +2,8 @@ package dev.connectconfig.flowconfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
-import dev.connectconfig.testing.RefusedPort;
+import dev.connectconfig.engines.CedarFlowConfigAuthorizer;
+import dev.connectconfig.engines.RefusedPort;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

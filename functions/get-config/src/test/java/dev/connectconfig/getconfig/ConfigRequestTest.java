@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.connectconfig.core.render.Channel;
-import dev.connectconfig.testing.RepoFiles;
+import dev.connectconfig.engines.RepoFiles;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

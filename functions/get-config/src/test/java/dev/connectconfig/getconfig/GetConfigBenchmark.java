@@ -1,7 +1,7 @@
 package dev.connectconfig.getconfig;
 
 import dev.connectconfig.getconfig.bench.ColdStartBench;
-import dev.connectconfig.testing.DynamoDbLocal;
+import dev.connectconfig.engines.DynamoDbLocal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

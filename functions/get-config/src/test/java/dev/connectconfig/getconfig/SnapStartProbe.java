@@ -1,6 +1,6 @@
 package dev.connectconfig.getconfig;
 
-import dev.connectconfig.testing.RepoFiles;
+import dev.connectconfig.engines.RepoFiles;
 import dev.connectconfig.testing.TestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

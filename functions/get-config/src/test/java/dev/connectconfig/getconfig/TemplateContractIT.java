@@ -3,7 +3,7 @@ package dev.connectconfig.getconfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.testing.CloudFormationTemplate;
+import dev.connectconfig.engines.CloudFormationTemplate;
 import dev.connectconfig.testing.TemplateContract;
 import java.nio.file.Path;
 import java.util.Map;

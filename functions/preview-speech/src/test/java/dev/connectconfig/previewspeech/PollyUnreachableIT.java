@@ -9,9 +9,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
-import dev.connectconfig.testing.RefusedPort;
-import dev.connectconfig.testing.RepoFiles;
+import dev.connectconfig.engines.CedarFlowConfigAuthorizer;
+import dev.connectconfig.engines.RefusedPort;
+import dev.connectconfig.engines.RepoFiles;
 import dev.connectconfig.testing.SilentServer;
 import dev.connectconfig.testing.TestContext;
 import java.io.IOException;

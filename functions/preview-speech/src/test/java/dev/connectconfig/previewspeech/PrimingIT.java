@@ -3,8 +3,8 @@ package dev.connectconfig.previewspeech;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.connectconfig.core.store.DynamoDbFlowConfigStore;
-import dev.connectconfig.testing.CedarFlowConfigAuthorizer;
-import dev.connectconfig.testing.DynamoDbLocal;
+import dev.connectconfig.engines.CedarFlowConfigAuthorizer;
+import dev.connectconfig.engines.DynamoDbLocal;
 import org.junit.jupiter.api.Test;
 
 /** SnapStart priming runs the real call path (claims, Cedar, DynamoDB Local) once and never asks Polly to speak. */

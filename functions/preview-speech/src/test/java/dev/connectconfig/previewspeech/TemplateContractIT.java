@@ -1,13 +1,13 @@
 package dev.connectconfig.previewspeech;
 
-import static dev.connectconfig.testing.CloudFormationTemplate.at;
+import static dev.connectconfig.engines.CloudFormationTemplate.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.connectconfig.testing.CloudFormationTemplate;
+import dev.connectconfig.engines.CloudFormationTemplate;
 import dev.connectconfig.testing.TemplateContract;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package dev.connectconfig.resourcelinks;
 
-import static dev.connectconfig.testing.CloudFormationTemplate.at;
+import static dev.connectconfig.engines.CloudFormationTemplate.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.connectconfig.platform.datalake.ConnectDataLake;
-import dev.connectconfig.testing.CloudFormationTemplate;
+import dev.connectconfig.engines.CloudFormationTemplate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.connectconfig.platform.datalake.ConnectDataLake;
-import dev.connectconfig.testing.CloudFormationTemplate;
+import dev.connectconfig.engines.CloudFormationTemplate;
 import dev.connectconfig.testing.TemplateContract;
 import java.nio.file.Path;
 import java.util.ArrayList;

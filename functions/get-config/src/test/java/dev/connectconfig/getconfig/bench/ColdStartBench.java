@@ -2,8 +2,8 @@ package dev.connectconfig.getconfig.bench;
 
 import dev.connectconfig.getconfig.bench.ColdStartRun.Program;
 import dev.connectconfig.getconfig.bench.ColdStartRun.Result;
-import dev.connectconfig.testing.DynamoDbLocal;
-import dev.connectconfig.testing.RepoFiles;
+import dev.connectconfig.engines.DynamoDbLocal;
+import dev.connectconfig.engines.RepoFiles;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;

@@ -1,0 +1,258 @@
+package dev.connectconfig.testing;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectconfig.platform.cloudformation.CustomResourceFailure;
+import dev.connectconfig.platform.cloudformation.CustomResourceLifecycle;
+import dev.connectconfig.platform.cloudformation.CustomResourceOutcome;
+import dev.connectconfig.platform.cloudformation.CustomResourceRequest;
+import dev.connectconfig.platform.cloudformation.GuardedCustomResourceHandler;
+import dev.connectconfig.platform.cloudformation.StackConfiguration;
+import dev.connectconfig.testing.CustomResourceResponseServer;
+import dev.connectconfig.engines.DynamoDbLocal;
+import dev.connectconfig.testing.TestContext;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every path of a custom resource ends in one response PUT to the pre-signed URL, with a stable physical id. */
+class GuardedCustomResourceHandlerTest {
+
+    private static final String STACK_ID =
+            "arn:aws:cloudformation:us-east-1:123456789012:stack/connect-config-dev/5b2c3e60-1f2a-11ef-9c1e";
+
+    private CustomResourceResponseServer cloudFormation;
+
+    /** A resource whose work is whatever the test says, configured for STACK_ID with Name=value. */
+    private static final class Probe extends GuardedCustomResourceHandler {
+        Probe(Function<CustomResourceRequest, CustomResourceOutcome> work) {
+            super(new CustomResourceLifecycle() {
+                @Override
+                public StackConfiguration configuration() {
+                    return new StackConfiguration(STACK_ID, Map.of("Name", "value"));
+                }
+
+                @Override
+                public String physicalIdOnCreate(CustomResourceRequest request) {
+                    return "probe/" + request.stackName() + "/" + request.logicalResourceId();
+                }
+
+                @Override
+                public CustomResourceOutcome apply(CustomResourceRequest request) {
+                    return work.apply(request);
+                }
+
+                @Override
+                public CustomResourceOutcome remove(CustomResourceRequest request) {
+                    return work.apply(request);
+                }
+            });
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        cloudFormation = CustomResourceResponseServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        cloudFormation.close();
+    }
+
+    private CloudFormationCustomResourceEvent event(String type, String physicalId) {
+        return CloudFormationCustomResourceEvent.builder()
+                .withRequestType(type)
+                .withResponseUrl(cloudFormation.url())
+                .withStackId(STACK_ID)
+                .withRequestId("req-1")
+                .withLogicalResourceId("Probe")
+                .withPhysicalResourceId(physicalId)
+                .withResourceType("Custom::Probe")
+                .withResourceProperties(Map.of("Name", "value"))
+                .build();
+    }
+
+    private JsonNode run(Function<CustomResourceRequest, CustomResourceOutcome> work,
+            CloudFormationCustomResourceEvent event, TestContext context) {
+        new Probe(work).handleRequest(event, context);
+        return cloudFormation.awaitBody();
+    }
+
+    @Test
+    void successSendsTheOutcomesPhysicalIdAndData() {
+        JsonNode body = run(request -> new CustomResourceOutcome("probe/id", Map.of("Count", 3, "Name",
+                request.properties().optional("Name", null, java.util.regex.Pattern.compile(".*"), "any")),
+                Map.of()), event("Create", null), new TestContext("probe"));
+
+        assertEquals("SUCCESS", body.path("Status").asText());
+        assertEquals("probe/id", body.path("PhysicalResourceId").asText());
+        assertEquals(3, body.path("Data").path("Count").asInt());
+        assertEquals("value", body.path("Data").path("Name").asText());
+        assertEquals("req-1", body.path("RequestId").asText());
+        assertEquals(STACK_ID, body.path("StackId").asText());
+        assertEquals("Probe", body.path("LogicalResourceId").asText());
+    }
+
+    @Test
+    void aFailedCreateGetsTheIdItWouldHaveHadAndTheFailuresReason() {
+        JsonNode body = run(request -> {
+            throw new CustomResourceFailure("Table users is not shared; share it and retry.");
+        }, event("Create", null), new TestContext("probe"));
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertEquals("probe/connect-config-dev/Probe", body.path("PhysicalResourceId").asText());
+        assertEquals("Table users is not shared; share it and retry.", body.path("Reason").asText());
+    }
+
+    @Test
+    void anyOtherExceptionFailsWithoutItsMessageAndKeepsTheUpdatesPhysicalId() {
+        JsonNode body = run(request -> {
+            throw new IllegalArgumentException("secret=hunter2");
+        }, event("Update", "probe/existing"), new TestContext("probe"));
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertEquals("probe/existing", body.path("PhysicalResourceId").asText());
+        assertEquals("Unexpected error (IllegalArgumentException); details in CloudWatch log stream local.",
+                body.path("Reason").asText());
+    }
+
+    @Test
+    void evenAnErrorIsAnswered() {
+        JsonNode body = run(request -> {
+            throw new StackOverflowError();
+        }, event("Delete", "probe/existing"), new TestContext("probe"));
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertEquals("probe/existing", body.path("PhysicalResourceId").asText());
+    }
+
+    @Test
+    void workStillRunningNearTheDeadlineIsAbandonedInterruptedAndAnsweredFailed() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        CloudFormationCustomResourceEvent update = event("Update", "probe/existing");
+        TestContext context = new TestContext("probe", 4_000);
+
+        JsonNode body = run(request -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return new CustomResourceOutcome("late", Map.of(), Map.of());
+        }, update, context);
+
+        assertTrue(context.getRemainingTimeInMillis() > 0, "answered before the function's deadline");
+        assertEquals("FAILED", body.path("Status").asText());
+        assertEquals("probe/existing", body.path("PhysicalResourceId").asText());
+        assertTrue(body.path("Reason").asText().startsWith("Timed out after "), body.path("Reason").asText());
+        assertTrue(interrupted.await(5, TimeUnit.SECONDS));
+        assertEquals(0, cloudFormation.pending(), "exactly one response");
+    }
+
+    @Test
+    void aLongReasonIsCutToOneShortLine() {
+        JsonNode body = run(request -> {
+            throw new CustomResourceFailure("first line\nsecond line " + "x".repeat(2_000));
+        }, event("Create", null), new TestContext("probe"));
+
+        String reason = body.path("Reason").asText();
+        assertEquals(1_000, reason.length());
+        assertTrue(reason.startsWith("first line second line"));
+        assertFalse(reason.contains("\n"));
+    }
+
+    @Test
+    void anUnreachableResponseUrlIsLoggedNotThrown() {
+        CloudFormationCustomResourceEvent event = event("Create", null);
+        event.setResponseUrl("http://127.0.0.1:" + DynamoDbLocal.freePort() + "/gone");
+
+        assertDoesNotThrow(() -> new Probe(request -> new CustomResourceOutcome("id", Map.of(), Map.of()))
+                .handleRequest(event, new TestContext("probe")));
+    }
+
+    @Test
+    void theStackNameAndAccountComeFromTheStackId() {
+        CustomResourceRequest request = CustomResourceRequest.from(event("Create", null));
+
+        assertEquals("connect-config-dev", request.stackName());
+        assertEquals("123456789012", request.accountId());
+        assertTrue(request.isCreate());
+    }
+
+    @Test
+    void anEventFromAnotherStackIsRefusedBeforeAnyWork() {
+        AtomicInteger calls = new AtomicInteger();
+        CloudFormationCustomResourceEvent forged = event("Delete", "probe/existing");
+        forged.setStackId("arn:aws:cloudformation:us-east-1:123456789012:stack/someone-else/0f0f0f0f");
+
+        JsonNode body = run(request -> {
+            calls.incrementAndGet();
+            return new CustomResourceOutcome("probe/existing", Map.of(), Map.of());
+        }, forged, new TestContext("probe"));
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertEquals("Refused: this function serves stack connect-config-dev only, and the event names stack"
+                + " someone-else. Nothing was changed.", body.path("Reason").asText());
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void aCreateWhosePropertiesDisagreeWithTheConfigurationIsRefusedBeforeAnyWork() {
+        AtomicInteger calls = new AtomicInteger();
+        CloudFormationCustomResourceEvent forged = event("Create", null);
+        forged.setResourceProperties(Map.of("Name", "attacker"));
+
+        JsonNode body = run(request -> {
+            calls.incrementAndGet();
+            return new CustomResourceOutcome("probe/id", Map.of(), Map.of());
+        }, forged, new TestContext("probe"));
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertEquals("probe/connect-config-dev/Probe", body.path("PhysicalResourceId").asText());
+        assertTrue(body.path("Reason").asText().startsWith("Refused: Name must equal what the template sets in this"
+                + " function's environment"), body.path("Reason").asText());
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void theRollbackOfAnUpdateChangesNothingAndKeepsThePhysicalId() {
+        AtomicInteger calls = new AtomicInteger();
+        CloudFormationCustomResourceEvent rollback = event("Update", "probe/after-update");
+        rollback.setResourceProperties(Map.of("Name", "before-the-update"));
+        rollback.setOldResourceProperties(Map.of("Name", "value"));
+
+        JsonNode body = run(request -> {
+            calls.incrementAndGet();
+            return new CustomResourceOutcome("probe/other", Map.of(), Map.of());
+        }, rollback, new TestContext("probe"));
+
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertEquals("probe/after-update", body.path("PhysicalResourceId").asText());
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void aFailedCreateMayReportTheIdThatRecordsWhatItChangedButAnUpdateKeepsItsOwn() {
+        Function<CustomResourceRequest, CustomResourceOutcome> partly = request -> {
+            throw new CustomResourceFailure("2 of 5 refused", null, "probe/with-record");
+        };
+
+        JsonNode create = run(partly, event("Create", null), new TestContext("probe"));
+        JsonNode update = run(partly, event("Update", "probe/existing"), new TestContext("probe"));
+
+        assertEquals("probe/with-record", create.path("PhysicalResourceId").asText());
+        assertEquals("FAILED", update.path("Status").asText());
+        assertEquals("probe/existing", update.path("PhysicalResourceId").asText());
+    }
+}
