@@ -53,8 +53,8 @@ class AdminAppBrowserIT extends BrowserTestsOnTheRunner {
     private static String api;
 
     @BeforeAll
-    static void startTheRunner() throws Exception {
-        app = AdminAppRunner.start(work);
+    static void startTheRunner(AdminAppRunner shared) throws Exception {
+        app = shared;
         api = app.api();
     }
 

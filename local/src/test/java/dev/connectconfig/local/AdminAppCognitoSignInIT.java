@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -40,6 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ({@code /oauth2/authorize}, {@code /oauth2/token}, {@code /logout}) that checks the authorization code flow with
  * PKCE exactly as Cognito does (S256 of the verifier equals the challenge, same client, code and redirect URI).
  */
+@ExtendWith(SharedBrowserFixtures.class)
 class AdminAppCognitoSignInIT {
 
     private static final String CLIENT_ID = "exampleclient";
@@ -48,24 +50,25 @@ class AdminAppCognitoSignInIT {
 
     @TempDir
     static Path work;
-    private static LocalRunnerProcess runner;
+    private static RunnerProcess runner;
     private static HttpServer cognito;
     private static String idToken;
     private static final Map<String, String> AUTHORIZE = new ConcurrentHashMap<>();
     private static final Map<String, String> LOGOUT = new ConcurrentHashMap<>();
     private static final AtomicInteger TOKEN_REQUESTS = new AtomicInteger();
     private static final AtomicInteger TOKENS_ISSUED = new AtomicInteger();
+    private static BrowserPool browsers;
     private WebDriver browser;
 
     @BeforeAll
-    static void startCognitoAndTheRunner() throws Exception {
-        AppBrowser.assumeInstalled();
+    static void startCognitoAndTheRunner(BrowserPool shared) throws Exception {
+        browsers = shared;
         cognito = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         cognito.createContext("/oauth2/authorize", AdminAppCognitoSignInIT::authorize);
         cognito.createContext("/oauth2/token", AdminAppCognitoSignInIT::token);
         cognito.createContext("/logout", AdminAppCognitoSignInIT::logout);
         cognito.start();
-        runner = LocalRunnerProcess.start(work, "--parameter",
+        runner = RunnerProcess.onFreePorts(work, "--parameter",
                 "UserPoolArn=arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Example",
                 "--parameter", "AdminAppSignIn=cognito", "--parameter", "AdminAppCognitoDomainUrl=http://127.0.0.1:"
                         + cognito.getAddress().getPort(), "--parameter", "AdminAppClientId=" + CLIENT_ID);
@@ -88,13 +91,13 @@ class AdminAppCognitoSignInIT {
     @AfterEach
     void closeTheBrowser() {
         if (browser != null) {
-            browser.quit();
+            browsers.giveBack(browser);
         }
     }
 
     @Test
     void signsInWithTheAuthorizationCodeAndPkceSendsTheIdTokenAndSignsOut() throws Exception {
-        browser = AppBrowser.start(work);
+        browser = browsers.take();
         browser.get(runner.api() + "/app");
         wait(browser).until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Sign in']")));
         AppBrowser.checkScreen(browser, "sign-in-cognito");
@@ -126,7 +129,7 @@ class AdminAppCognitoSignInIT {
     @Test
     void anAnswerThisTabDidNotAskForIsRefusedWithoutAskingForTokens() throws Exception {
         int before = TOKEN_REQUESTS.get();
-        browser = AppBrowser.start(work);
+        browser = browsers.take();
 
         browser.get(runner.api() + "/app?code=" + CODE + "&state=forged");
 

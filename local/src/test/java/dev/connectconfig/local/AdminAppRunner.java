@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -26,24 +27,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * What the admin app's browser tests share: the offline runner as its own process, the browsers a test opens (closed
  * after each test), the app's sign-in, and the REST API the tests check the app's effects through.
  */
-final class AdminAppRunner implements AutoCloseable {
+final class AdminAppRunner implements ExtensionContext.Store.CloseableResource {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final LocalRunnerProcess runner;
-    private final Path work;
+    private final RunnerProcess runner;
+    private final BrowserPool pool;
     private final List<WebDriver> browsers = new ArrayList<>();
 
-    private AdminAppRunner(LocalRunnerProcess runner, Path work) {
+    private AdminAppRunner(RunnerProcess runner, BrowserPool pool) {
         this.runner = runner;
-        this.work = work;
+        this.pool = pool;
     }
 
-    /** Starts a runner with its own data folder in {@code work}; skips the caller's tests where Chromium is absent. */
-    static AdminAppRunner start(Path work) throws IOException, InterruptedException {
-        AppBrowser.assumeInstalled();
-        return new AdminAppRunner(LocalRunnerProcess.start(work), work);
+    /** Starts a runner with its own data folder in {@code work}, whose tests take their browsers from {@code pool}. */
+    static AdminAppRunner start(Path work, BrowserPool pool) throws IOException, InterruptedException {
+        return new AdminAppRunner(RunnerProcess.onFreePorts(work), pool);
     }
 
     String api() {
@@ -54,8 +54,9 @@ final class AdminAppRunner implements AutoCloseable {
         return runner.output();
     }
 
+    /** A browser of the pool, as new: given back after the test ({@link #closeBrowsers()}). */
     WebDriver browser() throws IOException {
-        WebDriver driver = AppBrowser.start(work);
+        WebDriver driver = pool.take();
         browsers.add(driver);
         return driver;
     }
@@ -81,13 +82,15 @@ final class AdminAppRunner implements AutoCloseable {
         return driver;
     }
 
+    /** Gives the browsers this test took back to the pool. */
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        browsers.forEach(pool::giveBack);
         browsers.clear();
     }
 
+    /** Stops the runner once, after the JVM's last test (it lives in JUnit's root store). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closeBrowsers();
         runner.close();
     }

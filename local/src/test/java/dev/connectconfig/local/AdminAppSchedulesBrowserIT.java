@@ -50,8 +50,8 @@ class AdminAppSchedulesBrowserIT extends BrowserTestsOnTheRunner {
     private static String admin;
 
     @BeforeAll
-    static void startTheRunnerWithConfigsToSchedule() throws Exception {
-        app = AdminAppRunner.start(work);
+    static void startTheRunnerWithConfigsToSchedule(AdminAppRunner shared) throws Exception {
+        app = shared;
         admin = app.token("ana", "Full", "*");
         create(config("holiday-line", "closed").put("timeZone", "America/New_York"));
         for (String id : BRANCHES) {

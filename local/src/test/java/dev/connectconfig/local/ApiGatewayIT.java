@@ -1,9 +1,9 @@
 package dev.connectconfig.local;
 
+import dev.connectconfig.testing.RequiredTools;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.engines.RepoFiles;
@@ -167,7 +167,7 @@ class ApiGatewayIT {
 
     @Test
     void speechFromTheLocalEngineIsMarkedAsALocalPreview() throws Exception {
-        assumeTrue(system.polly().isPresent(), "espeak-ng is not installed: no local speech to mark");
+        RequiredTools.require(system.polly().isPresent(), "espeak-ng is not installed: no local speech to mark");
         HttpResponse<byte[]> response = post("/probe/speak", "application/json", new byte[0], "Accept", "audio/pcm");
         assertEquals(200, response.statusCode());
         assertTrue(AudioChecks.isAudiblePcm(response.body()), "speech");

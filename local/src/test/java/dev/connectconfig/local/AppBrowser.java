@@ -1,7 +1,7 @@
 package dev.connectconfig.local;
 
+import dev.connectconfig.testing.RequiredTools;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -30,10 +30,10 @@ final class AppBrowser {
     private AppBrowser() {
     }
 
-    /** Skips the calling tests, saying how to install Chromium, where it is absent. */
+    /** Skips the calling tests (fails them on CI), saying how to install Chromium, where it is absent. */
     static void assumeInstalled() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "skipped: the browser tests need Chromium and its driver; on Debian or Ubuntu run"
+        RequiredTools.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "the browser tests need Chromium and its driver; on Debian or Ubuntu run"
                         + " `sudo apt-get install chromium chromium-driver` (/usr/bin/chromium, /usr/bin/chromedriver)");
         Files.createDirectories(SCREENS);
     }

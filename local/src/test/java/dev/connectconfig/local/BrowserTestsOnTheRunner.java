@@ -1,23 +1,21 @@
 package dev.connectconfig.local;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * What every admin-app browser test class shares: one runner for the class (started by its own {@code @BeforeAll},
- * with the data it needs), stopped after the class, and the browsers each test opened closed after it.
+ * What every admin-app browser test class shares: the one runner and browser pool of the test JVM (its
+ * {@code @BeforeAll} takes the {@link AdminAppRunner} and adds the data it needs, under ids of its own), one class at
+ * a time on that runner, and the browsers each test took given back after it.
  */
+@ExtendWith(SharedBrowserFixtures.class)
+@ResourceLock(BrowserTestsOnTheRunner.ADMIN_APP_RUNNER)
 abstract class BrowserTestsOnTheRunner {
 
-    static AdminAppRunner app;
+    static final String ADMIN_APP_RUNNER = "admin-app-runner";
 
-    @AfterAll
-    static void stopTheRunner() throws InterruptedException {
-        if (app != null) {
-            app.close();
-            app = null;
-        }
-    }
+    static AdminAppRunner app;
 
     @AfterEach
     void closeTheBrowsers() {

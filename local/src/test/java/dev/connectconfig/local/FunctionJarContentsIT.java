@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class FunctionJarContentsIT {
 
     private static final List<String> LIBS = List.of("aws-kit", "flow-config-core", "api-kit", "platform-kit",
-            "test-support");
+            "local-engines", "test-support");
 
     /** The shared/ modules each function uses; every other one must be absent from its jar. */
     private static final Map<String, Set<String>> USES = Map.of(
@@ -114,6 +114,20 @@ class FunctionJarContentsIT {
                     .filter(name -> name.startsWith("software/amazon/lambda/powertools/metrics/")
                             || name.startsWith("software/amazon/cloudwatchlogs/emf/"))
                     .limit(5).toList(), function);
+        }
+    }
+
+    /** local/run.sh puts every jar of local/target/lib on the runner's class path: no test library may be there. */
+    @Test
+    void theRunnersClassPathCarriesNoTestLibrary() throws IOException {
+        Path lib = RepoFiles.path("local/target/lib");
+        assertTrue(Files.isDirectory(lib), lib + " was not built: run mvn package");
+        try (Stream<Path> jars = Files.list(lib)) {
+            List<String> names = jars.map(jar -> jar.getFileName().toString()).sorted().toList();
+            assertTrue(names.stream().anyMatch(name -> name.startsWith("local-engines-")), names.toString());
+            assertEquals(List.of(), names.stream().filter(name -> name.matches(
+                    "(junit|opentest4j|apiguardian|hamcrest|mockito|objenesis|assertj|test-support|selenium|axe|"
+                            + "aws-lambda-java-tests).*")).toList());
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.connectconfig.local;
 
+import dev.connectconfig.testing.RequiredTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.connectconfig.aws.AwsClients;
 import java.net.URI;
@@ -42,7 +42,7 @@ class OfflineServicesIT {
 
     private static SpeechEngine speechEngine() {
         Optional<SpeechEngine> engine = SpeechEngine.find();
-        assumeTrue(engine.isPresent(), "espeak-ng is not installed (apt-get install espeak-ng lame vorbis-tools):"
+        RequiredTools.require(engine.isPresent(), "espeak-ng is not installed (apt-get install espeak-ng lame vorbis-tools):"
                 + " skipping the local Polly checks");
         return engine.get();
     }

@@ -1,13 +1,12 @@
 package dev.connectconfig.local;
 
+import dev.connectconfig.testing.RequiredTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectconfig.local.RunnerProcesses.Command;
-import dev.connectconfig.local.RunnerProcesses.Runner;
+import dev.connectconfig.local.RunnerProcess.Command;
 import dev.connectconfig.engines.DynamoDbLocal;
 import dev.connectconfig.engines.RepoFiles;
 import dev.connectconfig.testing.SilentServer;
@@ -60,7 +59,7 @@ class ResponsiveRunnerIT {
     @TempDir
     static Path work;
     private static Path root;
-    private static Runner runner;
+    private static RunnerProcess runner;
     private static String api;
     private static int dynamoDbPort;
     private static LambdaClient lambda;
@@ -75,7 +74,7 @@ class ResponsiveRunnerIT {
         int port = DynamoDbLocal.freePort();
         dynamoDbPort = DynamoDbLocal.freePort();
         api = "http://127.0.0.1:" + port;
-        runner = RunnerProcesses.start(root, work.resolve("runner.log"), "--port", Integer.toString(port),
+        runner = RunnerProcess.start(root, work.resolve("runner.log"), "--port", Integer.toString(port),
                 "--data-dir", work.resolve("data").toString(), "--dynamodb-port", Integer.toString(dynamoDbPort));
         lambda = LambdaClients.forRunner(api);
         startInvokeOnASilentRunner();
@@ -136,7 +135,7 @@ class ResponsiveRunnerIT {
         Path event = Files.writeString(work.resolve("echo.json"), "{\"action\": \"echo\"}");
         invokeOnSilentRunner = CompletableFuture.supplyAsync(() -> {
             try {
-                return RunnerProcesses.run(root, work, Duration.ofSeconds(180), "invoke", "ProbeFunction",
+                return RunnerProcess.run(root, work, Duration.ofSeconds(180), "invoke", "ProbeFunction",
                         event.toString(), "--data-dir", data.toString());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -191,7 +190,7 @@ class ResponsiveRunnerIT {
     @Test
     @Order(1)
     void everyEngineListensOn127001Only() {
-        assumeTrue(ListeningSockets.available(), "no /proc/<pid>/net/tcp to read listening sockets from");
+        RequiredTools.require(ListeningSockets.available(), "no /proc/<pid>/net/tcp to read listening sockets from");
         List<ListeningSockets.Listener> listeners = ListeningSockets.of(runner.process().pid());
         List<Integer> ports = listeners.stream().map(ListeningSockets.Listener::port).toList();
         assertTrue(ports.contains(URI.create(api).getPort()) && ports.contains(dynamoDbPort), listeners.toString());

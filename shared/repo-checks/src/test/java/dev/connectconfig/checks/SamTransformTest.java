@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.connectconfig.engines.CloudFormationTemplate;
 import dev.connectconfig.engines.RepoFiles;
+import dev.connectconfig.testing.RequiredTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +43,8 @@ class SamTransformTest {
             "ConnectInstanceUrl", "https://example.my.connect.aws");
     /** The analytics resources need the producer account (the template's Rules refuse them without it). */
     static final Map<String, String> DEPLOYABLE = Map.of("ProducerAccountId", "444455556666");
+    /** Set by {@code -Ptemplate-exhaustive}: transform under the full product of the condition values. */
+    static final String EXHAUSTIVE = "connectconfig.templateExhaustive";
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!.]+)}");
 
     @TempDir
@@ -53,18 +55,29 @@ class SamTransformTest {
         SamTranslator.assumeAvailable();
     }
 
+    /**
+     * By default a covering array of the conditions' parameters (every pair of values of every two parameters at least
+     * once); with {@code -Ptemplate-exhaustive} (property {@value #EXHAUSTIVE}) their full product.
+     */
     @Test
-    void transformsUnderEveryCombinationOfConditionsWithOneStageAndNamesThatResolve() {
+    void transformsUnderEveryPairOfConditionValuesWithOneStageAndNamesThatResolve() {
         TemplateReferences references = new TemplateReferences(CloudFormationTemplate.load().root());
+        boolean exhaustive = Boolean.getBoolean(EXHAUSTIVE);
+        List<Map<String, String>> rows = exhaustive ? references.parameterCombinations() : references.parameterPairs();
+        assertEquals(List.of(), PairwiseCombinations.uncoveredPairs(references.parameterDomains(), rows));
+        System.out.println("SAM transform of template.yaml under " + rows.size() + (exhaustive
+                ? " combinations (the full product)" : " combinations (every pair of condition values; the full "
+                + "product, " + references.parameterCombinations().size() + ", with -Ptemplate-exhaustive)"));
         List<Map<String, String>> combinations = new ArrayList<>();
-        for (Map<String, String> combination : references.parameterCombinations()) {
+        for (Map<String, String> combination : rows) {
             Map<String, String> values = new LinkedHashMap<>(DEPLOYABLE);
             combination.forEach((name, value) -> values.put(name, TemplateReferences.ANY_OTHER_VALUE.equals(value)
                     ? EXAMPLE_VALUES.get(name) : value));
             assertFalse(values.containsValue(null), "EXAMPLE_VALUES lacks a parameter of " + combination);
             combinations.add(values);
         }
-        assertTrue(combinations.size() >= 256, "every condition parameter has both sides: " + combinations.size());
+        assertTrue(references.parameterCombinations().size() >= 256,
+                "every condition parameter has both sides: " + references.parameterCombinations().size());
 
         List<Map<String, Object>> transformed = SamTranslator.transformAll(
                 RepoFiles.path("template.yaml"), combinations);
@@ -143,9 +156,8 @@ class SamTransformTest {
                 .directory(directory.toFile()).redirectErrorStream(true).start();
         String createOnly = new String(schema.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         schema.waitFor();
-        assumeTrue(schema.exitValue() == 0 || Boolean.getBoolean(
-                SamTranslator.REQUIRED_PROPERTY), () -> "skipped: cfn-lint's resource schemas are not installed: "
-                + createOnly);
+        RequiredTools.require(schema.exitValue() == 0, "cfn-lint's resource schemas are not installed (pip install "
+                + "cfn-lint): " + createOnly);
 
         assertTrue(createOnly.contains("'/properties/Description'"), createOnly);
     }

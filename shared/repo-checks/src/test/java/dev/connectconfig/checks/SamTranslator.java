@@ -2,12 +2,11 @@ package dev.connectconfig.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connectconfig.engines.RepoFiles;
+import dev.connectconfig.testing.RequiredTools;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,12 +25,11 @@ import java.util.regex.Pattern;
 /**
  * The real AWS SAM translator ({@code aws-sam-translator}, Python), run by {@code .ci/sam-transform.py} as
  * CloudFormation runs the {@code AWS::Serverless-2016-10-31} transform at deploy time. Where Python or the translator
- * is missing (a user's machine) the tests that need it are skipped and say why; CI sets
- * {@code -Dconnectconfig.requireTemplateTools=true}, and there a missing translator fails them instead.
+ * is missing (a user's machine) the tests that need it are skipped and say why; on CI ({@code CI} set) a missing
+ * translator fails them instead.
  */
 final class SamTranslator {
 
-    static final String REQUIRED_PROPERTY = "connectconfig.requireTemplateTools";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static String unavailable;
     private static boolean probed;
@@ -39,13 +37,10 @@ final class SamTranslator {
     private SamTranslator() {
     }
 
-    /** Skips the calling test, saying why, when the translator cannot run here (fails it where CI requires it). */
+    /** Skips the calling test, saying why, when the translator cannot run here (fails it on CI). */
     static void assumeAvailable() {
         String reason = unavailable();
-        if (reason != null && Boolean.getBoolean(REQUIRED_PROPERTY)) {
-            fail(reason + ", but " + REQUIRED_PROPERTY + " is set: this machine must have it");
-        }
-        assumeTrue(reason == null, () -> "skipped: " + reason
+        RequiredTools.require(reason == null, reason
                 + " (install it with `pip install aws-sam-translator` to run the template transform tests)");
     }
 

@@ -138,16 +138,15 @@ final class TemplateReferences {
     }
 
     /**
-     * Every combination of values of the parameters the conditions read: a parameter's AllowedValues, or else its
-     * default, each literal a condition compares it with, and one value unlike any of them.
+     * The values of each parameter the conditions read: its AllowedValues, or else its default, each literal a
+     * condition compares it with, and one value unlike any of them.
      */
-    List<Map<String, String>> parameterCombinations() {
-        Map<String, Set<String>> domains = new LinkedHashMap<>();
-        conditions.values().forEach(expression -> collectComparisons(expression, domains));
-        List<Map<String, String>> combinations = new ArrayList<>();
-        combinations.add(Map.of());
-        for (Map.Entry<String, Set<String>> domain : domains.entrySet()) {
-            Map<String, Object> parameter = map(parameters.get(domain.getKey()));
+    Map<String, List<String>> parameterDomains() {
+        Map<String, Set<String>> compared = new LinkedHashMap<>();
+        conditions.values().forEach(expression -> collectComparisons(expression, compared));
+        Map<String, List<String>> domains = new LinkedHashMap<>();
+        compared.forEach((name, literals) -> {
+            Map<String, Object> parameter = map(parameters.get(name));
             Set<String> values = new LinkedHashSet<>();
             if (parameter.get("AllowedValues") instanceof List<?> allowed) {
                 allowed.forEach(v -> values.add(String.valueOf(v)));
@@ -155,12 +154,22 @@ final class TemplateReferences {
                 if (parameter.containsKey("Default")) {
                     values.add(String.valueOf(parameter.get("Default")));
                 }
-                values.addAll(domain.getValue());
+                values.addAll(literals);
                 values.add(ANY_OTHER_VALUE);
             }
+            domains.put(name, List.copyOf(values));
+        });
+        return domains;
+    }
+
+    /** Every combination of the {@link #parameterDomains() parameter values} (their full product). */
+    List<Map<String, String>> parameterCombinations() {
+        List<Map<String, String>> combinations = new ArrayList<>();
+        combinations.add(Map.of());
+        for (Map.Entry<String, List<String>> domain : parameterDomains().entrySet()) {
             List<Map<String, String>> extended = new ArrayList<>();
             for (Map<String, String> combination : combinations) {
-                for (String value : values) {
+                for (String value : domain.getValue()) {
                     Map<String, String> next = new LinkedHashMap<>(combination);
                     next.put(domain.getKey(), value);
                     extended.add(next);
@@ -169,6 +178,11 @@ final class TemplateReferences {
             combinations = extended;
         }
         return combinations;
+    }
+
+    /** Combinations in which every pair of values of every two parameters occurs at least once. */
+    List<Map<String, String>> parameterPairs() {
+        return PairwiseCombinations.of(parameterDomains());
     }
 
     private void collectComparisons(Object expression, Map<String, Set<String>> domains) {
