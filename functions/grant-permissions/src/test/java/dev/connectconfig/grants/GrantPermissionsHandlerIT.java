@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectconfig.platform.cloudformation.StackConfiguration;
 import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.TemplateEnvironment;
 import dev.connectconfig.testing.TestContext;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,9 @@ class GrantPermissionsHandlerIT {
 
     /** The environment the template sets when its properties are {@code event}'s: the same values in both places. */
     private void configureAs(CloudFormationCustomResourceEvent event) {
-        environment = TemplateEnvironment.of(event, GrantSpec.STACK_ID_VARIABLE, GrantSpec.VARIABLES);
+        environment = TemplateEnvironment.of(event, GrantSpec.STACK_ID_VARIABLE, GrantSpec.VARIABLES.stream()
+                .collect(Collectors.toMap(StackConfiguration.Variable::property,
+                        StackConfiguration.Variable::variable)));
     }
 
     @AfterEach

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.platform.datalake.ConnectDataLake;
+import dev.connectconfig.platform.cloudformation.StackConfiguration;
 import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.TemplateEnvironment;
 import dev.connectconfig.testing.TestContext;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,9 @@ class ResourceLinkCreatorHandlerIT {
 
     /** The environment the template sets when its properties are {@code event}'s: the same values in both places. */
     private void configureAs(CloudFormationCustomResourceEvent event) {
-        environment = TemplateEnvironment.of(event, ResourceLinkSpec.STACK_ID_VARIABLE, ResourceLinkSpec.VARIABLES);
+        environment = TemplateEnvironment.of(event, ResourceLinkSpec.STACK_ID_VARIABLE, ResourceLinkSpec.VARIABLES.stream()
+                .collect(Collectors.toMap(StackConfiguration.Variable::property,
+                        StackConfiguration.Variable::variable)));
     }
 
     private ResourceLinkCreatorHandler handler() {

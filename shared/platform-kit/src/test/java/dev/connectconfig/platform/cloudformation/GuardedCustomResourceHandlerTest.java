@@ -1,4 +1,4 @@
-package dev.connectconfig.testing;
+package dev.connectconfig.platform.cloudformation;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,14 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectconfig.platform.cloudformation.CustomResourceFailure;
-import dev.connectconfig.platform.cloudformation.CustomResourceLifecycle;
-import dev.connectconfig.platform.cloudformation.CustomResourceOutcome;
-import dev.connectconfig.platform.cloudformation.CustomResourceRequest;
-import dev.connectconfig.platform.cloudformation.GuardedCustomResourceHandler;
-import dev.connectconfig.platform.cloudformation.StackConfiguration;
-import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.engines.DynamoDbLocal;
+import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.TestContext;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
