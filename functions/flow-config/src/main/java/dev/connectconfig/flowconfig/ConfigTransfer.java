@@ -202,7 +202,8 @@ final class ConfigTransfer {
         if (!refused.isEmpty()) {
             refused.sort((a, b) -> a.field().compareTo(b.field()));
             throw new ApiException(403, "FORBIDDEN", "Nothing was imported: you may not make "
-                    + refused.size() + (refused.size() == 1 ? " of these changes." : " of these changes."), FieldErrors.of(refused));
+                    + refused.size() + (refused.size() == 1 ? " of these changes." : " of these changes."),
+                    FieldErrors.of(refused));
         }
     }
 
