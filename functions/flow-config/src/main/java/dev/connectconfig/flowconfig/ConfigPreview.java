@@ -6,7 +6,6 @@ import dev.connectconfig.api.ApiAnswer;
 import dev.connectconfig.api.auth.Caller;
 import dev.connectconfig.api.auth.FlowConfigAction;
 import dev.connectconfig.api.auth.FlowConfigAuthorizer;
-import dev.connectconfig.api.errors.ApiException;
 import dev.connectconfig.core.json.FlowConfigJson;
 import dev.connectconfig.core.json.JsonFields;
 import dev.connectconfig.core.model.FlowConfig;
@@ -51,7 +50,7 @@ final class ConfigPreview {
         ConfigIds.check(id);
         authorizer.require(caller, FlowConfigAction.READ, id);
         if (!body.isObject()) {
-            throw ApiException.invalid(List.of(new Violation("", "must be a JSON object with lang, channel, config")));
+            throw FieldErrors.invalid(List.of(new Violation("", "must be a JSON object with lang, channel, config")));
         }
         List<Violation> violations = new ArrayList<>();
         JsonFields.unknown(body, FIELDS, "", violations);
@@ -62,7 +61,7 @@ final class ConfigPreview {
         Channel channel = channel(text(body, "channel", violations), violations);
         Instant at = ApiInstants.parse(text(body, "at", violations), "at", violations);
         if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations);
+            throw FieldErrors.invalid(violations);
         }
 
         JsonNode unsaved = body.get("config");

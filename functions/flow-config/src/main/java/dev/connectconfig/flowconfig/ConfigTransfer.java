@@ -148,7 +148,7 @@ final class ConfigTransfer {
 
     private List<FlowConfig> parse(JsonNode document) {
         if (!document.isObject() || !document.path("flowConfigs").isArray()) {
-            throw ApiException.invalid(List.of(new Violation("flowConfigs",
+            throw FieldErrors.invalid(List.of(new Violation("flowConfigs",
                     "the body is an object with a flowConfigs list, as export returns it")));
         }
         List<Violation> violations = new ArrayList<>();
@@ -182,7 +182,7 @@ final class ConfigTransfer {
         }
         if (!violations.isEmpty()) {
             throw new ApiException(400, "VALIDATION_FAILED", "Nothing was imported: " + violations.size()
-                    + (violations.size() == 1 ? " problem." : " problems."), violations);
+                    + (violations.size() == 1 ? " problem." : " problems."), FieldErrors.of(violations));
         }
         return configs;
     }
@@ -202,7 +202,8 @@ final class ConfigTransfer {
         if (!refused.isEmpty()) {
             refused.sort((a, b) -> a.field().compareTo(b.field()));
             throw new ApiException(403, "FORBIDDEN", "Nothing was imported: you may not make "
-                    + refused.size() + (refused.size() == 1 ? " of these changes." : " of these changes."), refused);
+                    + refused.size() + (refused.size() == 1 ? " of these changes." : " of these changes."),
+                    FieldErrors.of(refused));
         }
     }
 
@@ -259,6 +260,6 @@ final class ConfigTransfer {
         return new ApiException(status, "IMPORT_INCOMPLETE", "The import needed " + transactions.size()
                 + " transactions and stopped after " + done + " because " + cause + ": " + imported + " of "
                 + details.size() + " changed configs were imported (each listed). Import the same document again to"
-                + " apply the rest; configs already imported come back as unchanged.", details);
+                + " apply the rest; configs already imported come back as unchanged.", FieldErrors.of(details));
     }
 }

@@ -34,7 +34,7 @@ final class ConfigWriter {
             violations.add(new Violation("id", "must match the id in the path ('" + id + "') or be left out"));
         }
         if (!violations.isEmpty()) {
-            throw ApiException.invalid(prefixed(violations, fieldPrefix));
+            throw FieldErrors.invalid(prefixed(violations, fieldPrefix));
         }
         return new FlowConfig(id, parsed.description(), parsed.variables(), parsed.schema(), parsed.prompts(),
                 parsed.defaultLanguage(), 0, null, null, parsed.timeZone(), parsed.schedules());
@@ -54,11 +54,11 @@ final class ConfigWriter {
         Optional<Violation> tooLarge = FlowConfigValidator.sizeProblem(config);
         if (tooLarge.isPresent()) {
             throw new ApiException(413, "TOO_LARGE", "Flow config '" + config.id() + "': "
-                    + tooLarge.get().message() + ".", List.of(tooLarge.get()));
+                    + tooLarge.get().message() + ".", FieldErrors.of(List.of(tooLarge.get())));
         }
         List<Violation> problems = FlowConfigValidator.validate(config);
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw FieldErrors.invalid(problems);
         }
     }
 

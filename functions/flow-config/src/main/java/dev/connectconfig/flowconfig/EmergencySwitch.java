@@ -62,7 +62,7 @@ final class EmergencySwitch {
 
     ApiAnswer.Json start(Caller caller, JsonNode body) {
         if (!body.isObject()) {
-            throw ApiException.invalid(List.of(new Violation("", "must be a JSON object with ids or prefix, and set")));
+            throw FieldErrors.invalid(List.of(new Violation("", "must be a JSON object with ids or prefix, and set")));
         }
         List<Violation> violations = new ArrayList<>();
         JsonFields.unknown(body, FIELDS, "", violations);
@@ -81,7 +81,7 @@ final class EmergencySwitch {
         }
         String description = JsonFields.text(body, "description", "", violations);
         if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations);
+            throw FieldErrors.invalid(violations);
         }
         Schedule emergency = new Schedule(NAME, description == null ? "Emergency switch" : description, "UTC",
                 new ScheduleWhen.Window(LocalDateTime.ofInstant(now, ZoneOffset.UTC),
@@ -101,7 +101,7 @@ final class EmergencySwitch {
         JsonNode ids = idsText == null ? null : FlowConfigJson.MAPPER.valueToTree(Arrays.asList(idsText.split(",")));
         Selection selection = Selection.of(ids, prefix, violations);
         if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations);
+            throw FieldErrors.invalid(violations);
         }
         ApiAnswer.Json result = apply(caller, selection, "emergency ended", stored -> stored.schedules().stream()
                 .anyMatch(s -> NAME.equals(s.name())) ? stored.withSchedules(stored.schedules().stream()

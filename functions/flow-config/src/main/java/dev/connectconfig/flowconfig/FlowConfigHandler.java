@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.connectconfig.api.ApiFunction;
+import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.api.errors.ErrorMappings;
 import dev.connectconfig.aws.Env;
+import dev.connectconfig.core.store.StoreUnavailableException;
 import java.time.Duration;
 import org.crac.Core;
 import org.crac.Resource;
@@ -17,6 +20,10 @@ public final class FlowConfigHandler
     static final String CORS_ORIGIN_VARIABLE = "CORS_ALLOWED_ORIGIN";
     /** What the priming request may take; it reads one item and asks for one decision. */
     static final Duration PRIMING_TIME = Duration.ofSeconds(10);
+    /** The store's outage passes with time: a 503 (with Retry-After) that never names the table. */
+    static final ErrorMappings ERRORS = ErrorMappings.none().map(StoreUnavailableException.class,
+            e -> new ApiException(503, "STORE_UNAVAILABLE",
+                    "The flow-config store is unavailable right now; try again shortly."));
 
     private final ApiFunction api;
 
@@ -27,7 +34,7 @@ public final class FlowConfigHandler
     }
 
     FlowConfigHandler(FlowConfigApi parts, String allowedOrigin) {
-        this.api = new ApiFunction(FlowConfigRoutes.of(parts), allowedOrigin);
+        this.api = new ApiFunction(FlowConfigRoutes.of(parts), allowedOrigin, ERRORS);
     }
 
     @Override

@@ -119,7 +119,8 @@ final class FlowConfigService {
         List<Violation> violations = ConfigWriter.problems(target);
         if (!violations.isEmpty()) {
             throw new ApiException(409, "VERSION_INVALID", "Version " + version
-                    + " does not pass today's validation; edit the current config instead.", violations);
+                    + " does not pass today's validation; edit the current config instead.",
+                    FieldErrors.of(violations));
         }
         precondition.check(stored.orElse(null));
         authorizer.require(caller, FlowConfigAction.RESTORE, id);

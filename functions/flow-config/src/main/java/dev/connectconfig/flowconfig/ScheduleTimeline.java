@@ -6,7 +6,6 @@ import dev.connectconfig.api.ApiAnswer;
 import dev.connectconfig.api.auth.Caller;
 import dev.connectconfig.api.auth.FlowConfigAction;
 import dev.connectconfig.api.auth.FlowConfigAuthorizer;
-import dev.connectconfig.api.errors.ApiException;
 import dev.connectconfig.core.json.FlowConfigJson;
 import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.model.Schedule;
@@ -51,7 +50,7 @@ final class ScheduleTimeline {
         Instant from = ApiInstants.parse(fromText, "from", violations);
         int days = days(daysText, violations);
         if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations);
+            throw FieldErrors.invalid(violations);
         }
         Instant start = from != null ? from : clock.instant();
         Instant end = start.plus(Duration.ofDays(days));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.api.errors.FieldError;
 import dev.connectconfig.core.json.FlowConfigJson;
 import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.model.PromptText;
@@ -71,8 +72,8 @@ class ConfigWriterTest {
         ApiException refused = assertThrows(ApiException.class, () -> ConfigWriter.validate(undescribed));
         assertEquals(400, refused.status());
         assertEquals("VALIDATION_FAILED", refused.code());
-        assertEquals(List.of("description"), refused.details().stream().map(Violation::field).toList());
-        assertEquals(refused.details(), ConfigWriter.problems(undescribed));
+        assertEquals(List.of("description"), refused.details().stream().map(FieldError::field).toList());
+        assertEquals(refused.details(), FieldErrors.of(ConfigWriter.problems(undescribed)));
     }
 
     @Test
@@ -86,7 +87,7 @@ class ConfigWriterTest {
         ApiException refused = assertThrows(ApiException.class, () -> writer.parse(
                 FlowConfigJson.toJson(config("other", "Small", Map.of())), "path-id", "config."));
         assertEquals(400, refused.status());
-        assertEquals(List.of("config.id"), refused.details().stream().map(Violation::field).toList());
+        assertEquals(List.of("config.id"), refused.details().stream().map(FieldError::field).toList());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectconfig.platform.cloudformation.StackConfiguration;
 import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.TemplateEnvironment;
 import dev.connectconfig.testing.TestContext;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,9 @@ class GrantPermissionsHandlerIT {
 
     /** The environment the template sets when its properties are {@code event}'s: the same values in both places. */
     private void configureAs(CloudFormationCustomResourceEvent event) {
-        environment = TemplateEnvironment.of(event, GrantSpec.STACK_ID_VARIABLE, GrantSpec.VARIABLES);
+        environment = TemplateEnvironment.of(event, GrantSpec.STACK_ID_VARIABLE, GrantSpec.VARIABLES.stream()
+                .collect(Collectors.toMap(StackConfiguration.Variable::property,
+                        StackConfiguration.Variable::variable)));
     }
 
     @AfterEach
@@ -292,6 +296,7 @@ class GrantPermissionsHandlerIT {
         assertTrue(reason.contains("ThrottledException") && reason.contains("retry the deployment"), reason);
     }
 
+    /** The deadline's answer is platform-kit's (GuardedCustomResourceHandlerTest); here, Lake Formation's interrupt. */
     @Test
     void workStillRunningNearTheDeadlineIsAnsweredFailedBeforeTheFunctionTimesOut() throws Exception {
         JsonNode created = deploy("create.json");
@@ -304,10 +309,7 @@ class GrantPermissionsHandlerIT {
         handler.handleRequest(delete, context);
         JsonNode body = cloudFormation.awaitBody();
 
-        assertTrue(context.getRemainingTimeInMillis() > 0, "answered before the function's deadline");
         assertEquals("FAILED", body.path("Status").asText());
-        assertEquals(created.path("PhysicalResourceId").asText(), body.path("PhysicalResourceId").asText());
-        assertTrue(body.path("Reason").asText().startsWith("Timed out after "), body.path("Reason").asText());
         assertTrue(lakeFormation.faults().interrupted().await(5, TimeUnit.SECONDS),
                 "the abandoned call was interrupted");
     }
@@ -353,23 +355,19 @@ class GrantPermissionsHandlerIT {
         assertEquals(47, lakeFormation.grantsOf(EXPORT_ROLE).size());
     }
 
+    /** The guard itself (any request type, its exact reason) is platform-kit's; here, the stack id GrantSpec reads. */
     @Test
     void eventsFromAnotherStackAreRefusedAndChangeNothing() {
         JsonNode created = deploy("create.json");
         int calls = lakeFormation.requests().size();
-        String otherStack = "arn:aws:cloudformation:us-east-1:123456789012:stack/other/0a0b0c0d";
         CloudFormationCustomResourceEvent create = event("create.json");
-        create.setStackId(otherStack);
-        CloudFormationCustomResourceEvent delete = after(created, event("delete.json"));
-        delete.setStackId(otherStack);
+        create.setStackId("arn:aws:cloudformation:us-east-1:123456789012:stack/other/0a0b0c0d");
 
         JsonNode refusedCreate = send(create);
-        JsonNode refusedDelete = send(delete);
 
         assertEquals("FAILED", refusedCreate.path("Status").asText());
-        assertEquals("Refused: this function serves stack connect-config-dev only, and the event names stack other."
-                + " Nothing was changed.", refusedCreate.path("Reason").asText());
-        assertEquals("FAILED", refusedDelete.path("Status").asText());
+        assertTrue(refusedCreate.path("Reason").asText().startsWith("Refused: this function serves stack"
+                + " connect-config-dev"), refusedCreate.path("Reason").asText());
         assertEquals(calls, lakeFormation.requests().size());
         assertEquals(47, lakeFormation.grantsOf(EXPORT_ROLE).size());
     }
@@ -454,22 +452,6 @@ class GrantPermissionsHandlerIT {
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(0, body.path("Data").path("Revoked").asInt());
         assertEquals(47, lakeFormation.grantsOf(EXPORT_ROLE).size());
-    }
-
-    @Test
-    void theRollbackOfAnUpdateToPropertiesTheFunctionNoLongerHasChangesNothing() {
-        JsonNode created = deploy("create.json");
-        configureAs(event("update.json"));
-        int calls = lakeFormation.requests().size();
-        CloudFormationCustomResourceEvent rollback = after(created, event("update.json"));
-        rollback.setResourceProperties(event("create.json").getResourceProperties());
-        rollback.setOldResourceProperties(event("update.json").getResourceProperties());
-
-        JsonNode body = send(rollback);
-
-        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
-        assertEquals(created.path("PhysicalResourceId").asText(), body.path("PhysicalResourceId").asText());
-        assertEquals(calls, lakeFormation.requests().size());
     }
 
     @Test

@@ -7,7 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.connectconfig.api.ApiAnswer;
 import dev.connectconfig.api.ApiFunction;
 import dev.connectconfig.api.ApiRoutes;
+import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.api.errors.ErrorMappings;
 import dev.connectconfig.aws.Env;
+import dev.connectconfig.core.store.StoreUnavailableException;
 import java.time.Duration;
 import org.crac.Core;
 import org.crac.Resource;
@@ -20,6 +23,10 @@ public final class PreviewSpeechHandler
     static final String CORS_ORIGIN_VARIABLE = "CORS_ALLOWED_ORIGIN";
     /** 6,000 characters of SSML, each at worst a 6-byte JSON escape, with room for the other fields. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** A stored prompt is read from the flow-config store; its outage passes with time: a 503 with Retry-After. */
+    static final ErrorMappings ERRORS = ErrorMappings.none().map(StoreUnavailableException.class,
+            e -> new ApiException(503, "STORE_UNAVAILABLE",
+                    "The flow-config store is unavailable right now; try again shortly."));
 
     private final ApiFunction api;
 
@@ -45,7 +52,7 @@ public final class PreviewSpeechHandler
             call.log("audioBytes", preview.audio().length);
             call.log("characters", preview.requestCharacters());
             return new ApiAnswer.Binary(200, preview.audio(), preview.format().contentType(), preview.headers());
-        }), allowedOrigin);
+        }), allowedOrigin, ERRORS);
     }
 
     @Override

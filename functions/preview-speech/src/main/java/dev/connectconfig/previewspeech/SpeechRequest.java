@@ -1,7 +1,6 @@
 package dev.connectconfig.previewspeech;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectconfig.api.errors.ApiException;
 import dev.connectconfig.core.json.JsonFields;
 import dev.connectconfig.core.validation.FlowConfigValidator;
 import dev.connectconfig.core.validation.Violation;
@@ -31,7 +30,7 @@ record SpeechRequest(String text, String flowConfigId, String prompt, String lan
 
     static SpeechRequest from(JsonNode body) {
         if (!body.isObject()) {
-            throw ApiException.invalid(List.of(new Violation("", "must be a JSON object with text and languageCode,"
+            throw FieldErrors.invalid(List.of(new Violation("", "must be a JSON object with text and languageCode,"
                     + " or flowConfigId, prompt and languageCode")));
         }
         List<Violation> violations = new ArrayList<>();
@@ -86,7 +85,7 @@ record SpeechRequest(String text, String flowConfigId, String prompt, String lan
             }
         }
         if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations);
+            throw FieldErrors.invalid(violations);
         }
         return new SpeechRequest(text, configId, prompt, languageCode, voiceId, engine, format);
     }

@@ -1,9 +1,9 @@
 package dev.connectconfig.previewspeech;
 
 import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.api.errors.FieldError;
 import dev.connectconfig.core.render.SecureXml;
 import dev.connectconfig.core.render.Ssml;
-import dev.connectconfig.core.validation.Violation;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamConstants;
@@ -25,7 +25,7 @@ record SpeechText(String text, boolean ssml, int billedCharacters) {
     /** @param field names the text in errors: {@code text}, or the stored prompt's path */
     static SpeechText check(String text, String field) {
         if (text == null || text.isBlank()) {
-            throw ApiException.invalid(List.of(new Violation(field, "must not be empty")));
+            throw ApiException.invalid(List.of(new FieldError(field, "must not be empty")));
         }
         int total = text.codePointCount(0, text.length());
         if (!Ssml.isSsml(text)) {
@@ -43,7 +43,7 @@ record SpeechText(String text, boolean ssml, int billedCharacters) {
         Optional<String> problem = Ssml.problem(text);
         if (problem.isPresent()) {
             throw new ApiException(400, "INVALID_SSML", "The SSML cannot be spoken: " + problem.get() + ".",
-                    List.of(new Violation(field, problem.get())));
+                    List.of(new FieldError(field, problem.get())));
         }
         int billed = spokenCharacters(text);
         if (billed > MAX_BILLED_CHARACTERS) {

@@ -3,7 +3,7 @@ package dev.connectconfig.previewspeech;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 import dev.connectconfig.api.errors.ApiException;
-import dev.connectconfig.core.validation.Violation;
+import dev.connectconfig.api.errors.FieldError;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -152,6 +152,6 @@ final class VoiceCatalog {
 
     /** The message names the choices for a person; the detail repeats them for a client that offers a picker. */
     private static ApiException refusal(String code, String field, String message, String choices) {
-        return new ApiException(400, code, message, List.of(new Violation(field, "choose one of: " + choices)));
+        return new ApiException(400, code, message, List.of(new FieldError(field, "choose one of: " + choices)));
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connectconfig.api.errors.ApiException;
-import dev.connectconfig.core.validation.Violation;
+import dev.connectconfig.api.errors.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class SpeechRequestTest {
     private static List<String> refusedFields(String json) {
         ApiException refusal = assertThrows(ApiException.class, () -> parse(json));
         assertEquals(400, refusal.status());
-        return refusal.details().stream().map(Violation::field).toList();
+        return refusal.details().stream().map(FieldError::field).toList();
     }
 
     @Test

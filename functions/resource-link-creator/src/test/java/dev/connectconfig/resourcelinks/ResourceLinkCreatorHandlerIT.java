@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.platform.datalake.ConnectDataLake;
+import dev.connectconfig.platform.cloudformation.StackConfiguration;
 import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.TemplateEnvironment;
 import dev.connectconfig.testing.TestContext;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,9 @@ class ResourceLinkCreatorHandlerIT {
 
     /** The environment the template sets when its properties are {@code event}'s: the same values in both places. */
     private void configureAs(CloudFormationCustomResourceEvent event) {
-        environment = TemplateEnvironment.of(event, ResourceLinkSpec.STACK_ID_VARIABLE, ResourceLinkSpec.VARIABLES);
+        environment = TemplateEnvironment.of(event, ResourceLinkSpec.STACK_ID_VARIABLE,
+                ResourceLinkSpec.VARIABLES.stream().collect(Collectors.toMap(StackConfiguration.Variable::property,
+                        StackConfiguration.Variable::variable)));
     }
 
     private ResourceLinkCreatorHandler handler() {
@@ -93,10 +97,6 @@ class ResourceLinkCreatorHandlerIT {
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
-        assertEquals("2f6c1b1e-7d4a-4c8e-9a57-3c1d0e9b6a11", body.path("RequestId").asText());
-        assertEquals("AnalyticsResourceLinks", body.path("LogicalResourceId").asText());
-        assertTrue(body.path("StackId").asText().endsWith(
-                "stack/connect-config-dev/5b2c3e60-1f2a-11ef-9c1e-0a1b2c3d4e5f"));
         JsonNode data = body.path("Data");
         assertEquals(4, data.path("Created").asInt());
         assertEquals(0, data.path("Updated").asInt());
@@ -348,21 +348,7 @@ class ResourceLinkCreatorHandlerIT {
         assertTrue(reason.contains("ThrottlingException") && reason.contains("retry the deployment"), reason);
     }
 
-    @Test
-    void anUnexpectedExceptionAnswersFailedWithTheStablePhysicalIdAndWithoutItsMessage() {
-        deploy("create.json");
-        glue.faults().failUnexpectedly(new IllegalStateException("internal detail: token=abc123"));
-
-        JsonNode body = deploy("update.json");
-
-        assertEquals("FAILED", body.path("Status").asText());
-        assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
-        String reason = body.path("Reason").asText();
-        assertTrue(reason.startsWith("Unexpected error (IllegalStateException); details in CloudWatch log stream"),
-                reason);
-        assertFalse(reason.contains("abc123"));
-    }
-
+    /** The deadline's answer is platform-kit's (GuardedCustomResourceHandlerTest); here, Glue's advice, interrupt. */
     @Test
     void workStillRunningNearTheDeadlineIsAnsweredFailedBeforeTheFunctionTimesOut() throws Exception {
         glue.faults().hangUntil(new CountDownLatch(1));
@@ -374,9 +360,7 @@ class ResourceLinkCreatorHandlerIT {
         handler.handleRequest(update, context);
         JsonNode body = cloudFormation.awaitBody();
 
-        assertTrue(context.getRemainingTimeInMillis() > 0, "answered before the function's deadline");
         assertEquals("FAILED", body.path("Status").asText());
-        assertEquals(PHYSICAL_ID, body.path("PhysicalResourceId").asText());
         assertTrue(body.path("Reason").asText().matches("Timed out after \\d s, before the function's deadline: Glue"
                 + " answered too slowly or kept throttling; .*"), body.path("Reason").asText());
         assertTrue(glue.faults().interrupted().await(5, TimeUnit.SECONDS),

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.connectconfig.api.auth.CallerClaims;
+import dev.connectconfig.api.errors.ErrorMappings;
 import dev.connectconfig.aws.telemetry.HandlerTelemetry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import software.amazon.lambda.powertools.logging.argument.StructuredArgument;
  * What every API function does around its routes, written once: the caller read from the verified claims before
  * anything else (an unauthenticated request touches nothing), the route found, errors mapped to JSON once, and one log
  * line and the metrics ({@code Success}, {@code ClientError}, {@code ServerError}, {@code Throttled}, and the route's
- * own) written when the request has been answered. A handler is then its route table and its SnapStart priming.
+ * own) written when the request has been answered. A handler is then its route table, the {@link ErrorMappings} of
+ * its own exceptions, and its SnapStart priming.
  */
 public final class ApiFunction {
 
@@ -35,12 +37,17 @@ public final class ApiFunction {
     private final HandlerTelemetry telemetry;
 
     public ApiFunction(ApiRoutes routes, String allowedOrigin) {
-        this(routes, allowedOrigin, new HandlerTelemetry());
+        this(routes, allowedOrigin, ErrorMappings.none());
     }
 
-    ApiFunction(ApiRoutes routes, String allowedOrigin, HandlerTelemetry telemetry) {
+    /** @param mappings the API errors this function's own exceptions are answered with, such as a store outage's 503 */
+    public ApiFunction(ApiRoutes routes, String allowedOrigin, ErrorMappings mappings) {
+        this(routes, allowedOrigin, mappings, new HandlerTelemetry());
+    }
+
+    ApiFunction(ApiRoutes routes, String allowedOrigin, ErrorMappings mappings, HandlerTelemetry telemetry) {
         this.routes = routes;
-        this.responses = new ApiResponses(allowedOrigin);
+        this.responses = new ApiResponses(allowedOrigin, mappings);
         this.telemetry = telemetry;
     }
 

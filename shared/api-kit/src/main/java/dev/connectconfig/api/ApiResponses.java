@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectconfig.api.errors.ApiException;
-import dev.connectconfig.core.store.StoreUnavailableException;
-import dev.connectconfig.core.validation.Violation;
+import dev.connectconfig.api.errors.ErrorMappings;
+import dev.connectconfig.api.errors.FieldError;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place an API function's results and failures become API Gateway proxy responses: JSON bodies, CORS and
  * safety headers, and errors as {@code {"code", "message", "details"}}. Only an {@link ApiException}'s own words reach
- * a caller; any other exception is logged here and answered with a generic 500 that names the request id.
+ * a caller, or those of the {@link ApiException} a function's {@link ErrorMappings} answer its own exceptions with;
+ * any other exception is logged here and answered with a generic 500 that names the request id.
  */
 public final class ApiResponses {
 
@@ -26,10 +27,17 @@ public final class ApiResponses {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String allowedOrigin;
+    private final ErrorMappings mappings;
 
     /** @param allowedOrigin the browser origin allowed to read responses ({@code *} or {@code https://...}) */
     public ApiResponses(String allowedOrigin) {
+        this(allowedOrigin, ErrorMappings.none());
+    }
+
+    /** @param mappings the function's own exceptions and the API errors they are answered with */
+    public ApiResponses(String allowedOrigin, ErrorMappings mappings) {
         this.allowedOrigin = allowedOrigin == null || allowedOrigin.isBlank() ? "*" : allowedOrigin;
+        this.mappings = mappings;
     }
 
     public APIGatewayProxyResponseEvent json(int status, JsonNode body) {
@@ -70,24 +78,32 @@ public final class ApiResponses {
     /** Maps any failure to a response; {@code requestId} lets a user quote a 500 to whoever reads the logs. */
     public APIGatewayProxyResponseEvent error(Throwable failure, String requestId) {
         if (failure instanceof ApiException api) {
-            ObjectNode body = errorBody(api.code(), api.getMessage());
-            api.details().forEach(violation -> detail(body, violation));
-            api.responseFields().forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
-            Map<String, String> headers = new LinkedHashMap<>(api.responseHeaders());
-            // 503 (a dependency is down) and 429 (a dependency is throttling us) both pass with time.
-            if (api.status() == 503 || api.status() == 429) {
-                headers.put("Retry-After", "2");
-            }
-            return json(api.status(), body, headers);
+            return error(api);
         }
-        if (failure instanceof StoreUnavailableException) {
-            LOG.error("the flow-config store did not answer", failure);
-            return json(503, errorBody("STORE_UNAVAILABLE",
-                    "The flow-config store is unavailable right now; try again shortly."), Map.of("Retry-After", "2"));
+        var mapped = mappings.answer(failure);
+        if (mapped.isPresent()) {
+            ApiException api = mapped.get();
+            if (api.status() >= 500) {
+                // The caller reads only the mapped words; whoever reads the logs needs the cause.
+                LOG.error("request failed: answered {} {}", api.status(), api.code(), failure);
+            }
+            return error(api);
         }
         LOG.error("request failed unexpectedly", failure);
         return json(500, errorBody("INTERNAL_ERROR", "Something went wrong on our side. Quote request id "
                 + (requestId == null ? "unknown" : requestId) + " when you report it."));
+    }
+
+    private APIGatewayProxyResponseEvent error(ApiException api) {
+        ObjectNode body = errorBody(api.code(), api.getMessage());
+        api.details().forEach(detail -> detail(body, detail));
+        api.responseFields().forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
+        Map<String, String> headers = new LinkedHashMap<>(api.responseHeaders());
+        // 503 (a dependency is down) and 429 (a dependency is throttling us) both pass with time.
+        if (api.status() == 503 || api.status() == 429) {
+            headers.put("Retry-After", "2");
+        }
+        return json(api.status(), body, headers);
     }
 
     private static ObjectNode errorBody(String code, String message) {
@@ -98,9 +114,9 @@ public final class ApiResponses {
         return body;
     }
 
-    private static void detail(ObjectNode body, Violation violation) {
+    private static void detail(ObjectNode body, FieldError error) {
         ArrayNode details = (ArrayNode) body.get("details");
-        details.addObject().put("field", violation.field()).put("message", violation.message());
+        details.addObject().put("field", error.field()).put("message", error.message());
     }
 
     private Map<String, String> headers() {

@@ -10,6 +10,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.api.errors.ErrorMappings;
+import dev.connectconfig.api.errors.FieldError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -97,6 +99,54 @@ class ApiFunctionTest {
         assertFalse(failed.getBody().contains("Secret") || failed.getBody().contains("IllegalState"),
                 failed.getBody());
         assertTrue(body(failed).get("message").asText().contains("req-1"), "names the request id to look up");
+    }
+
+    /** What a function's own store throws: the kit knows nothing of it until the function registers it. */
+    static final class ShelfUnavailableException extends RuntimeException {
+        ShelfUnavailableException(String message) {
+            super(message);
+        }
+    }
+
+    @Test
+    void aFunctionRegistersHowItsOwnExceptionsAreAnswered() throws Exception {
+        ApiRoutes routes = new ApiRoutes().add("GET /things/{id}", call -> {
+            throw new ShelfUnavailableException("GetItem on table Shelf-Secret timed out");
+        }).add("POST /things", call -> {
+            throw new IllegalArgumentException("a shelf of " + call.path("id"));
+        });
+        ApiFunction function = new ApiFunction(routes, "https://admin.example.com", ErrorMappings.none()
+                .map(ShelfUnavailableException.class, e -> new ApiException(503, "SHELF_UNAVAILABLE",
+                        "The shelf is unavailable right now; try again shortly."))
+                .map(IllegalArgumentException.class, e -> ApiException.invalid(List.of(
+                        new FieldError("id", "must name a shelf")))));
+
+        APIGatewayProxyResponseEvent down = function.respond(request("GET", "/things/{id}", "a-1", null),
+                Duration.ofSeconds(1));
+        APIGatewayProxyResponseEvent invalid = function.respond(request("POST", "/things", null, "{}"),
+                Duration.ofSeconds(1));
+        APIGatewayProxyResponseEvent unregistered = new ApiFunction(routes, "https://admin.example.com")
+                .respond(request("GET", "/things/{id}", "a-1", null), Duration.ofSeconds(1));
+
+        assertEquals(503, down.getStatusCode());
+        assertEquals("{\"code\":\"SHELF_UNAVAILABLE\",\"message\":\"The shelf is unavailable right now; try again"
+                + " shortly.\",\"details\":[]}", down.getBody());
+        assertEquals("2", down.getHeaders().get("Retry-After"));
+        assertEquals("https://admin.example.com", down.getHeaders().get("Access-Control-Allow-Origin"));
+        assertEquals(400, invalid.getStatusCode());
+        assertEquals("{\"code\":\"VALIDATION_FAILED\",\"message\":\"The request is not valid: 1 problem.\","
+                + "\"details\":[{\"field\":\"id\",\"message\":\"must name a shelf\"}]}", invalid.getBody());
+        assertEquals(500, unregistered.getStatusCode());
+        assertFalse(unregistered.getBody().contains("Secret"), unregistered.getBody());
+    }
+
+    @Test
+    void aTypeMappedTwiceIsAMistakeCaughtAtStart() {
+        ErrorMappings mappings = ErrorMappings.none().map(ShelfUnavailableException.class,
+                e -> ApiException.conflict("x"));
+
+        assertThrows(IllegalArgumentException.class, () -> mappings.map(ShelfUnavailableException.class,
+                e -> ApiException.conflict("y")));
     }
 
     @Test

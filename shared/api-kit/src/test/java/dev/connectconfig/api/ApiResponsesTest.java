@@ -9,8 +9,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connectconfig.api.errors.ApiException;
-import dev.connectconfig.core.store.StoreUnavailableException;
-import dev.connectconfig.core.validation.Violation;
+import dev.connectconfig.api.errors.ErrorMappings;
+import dev.connectconfig.api.errors.FieldError;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ class ApiResponsesTest {
     @Test
     void anApiExceptionBecomesItsStatusCodeMessageAndDetails() throws Exception {
         APIGatewayProxyResponseEvent response = responses.error(ApiException.invalid(List.of(
-                new Violation("variables.Closure", "must be \"true\" or \"false\""))), "req-1");
+                new FieldError("variables.Closure", "must be \"true\" or \"false\""))), "req-1");
 
         assertEquals(400, response.getStatusCode());
         JsonNode body = body(response);
@@ -73,14 +73,30 @@ class ApiResponsesTest {
         assertEquals(0, body(response).get("details").size());
     }
 
+    /** A dependency's outage, as a function's own exception, registered by that function. */
+    static final class BackendDownException extends RuntimeException {
+        BackendDownException(String message) {
+            super(message);
+        }
+    }
+
     @Test
-    void aStoreOutageIsA503ToRetry() throws Exception {
-        APIGatewayProxyResponseEvent response = responses.error(
-                new StoreUnavailableException("DynamoDB GetItem on FlowConfigTable failed", null), "r");
+    void aFunctionsMappedExceptionIsAnsweredWithItsApiErrorAndNeverItsOwnWords() throws Exception {
+        ApiResponses mapped = new ApiResponses("https://config.example.com", ErrorMappings.none().map(
+                BackendDownException.class, e -> new ApiException(503, "BACKEND_UNAVAILABLE", "Try again shortly.")));
+
+        APIGatewayProxyResponseEvent response = mapped.error(
+                new BackendDownException("DynamoDB GetItem on FlowConfigTable failed"), "r");
+        APIGatewayProxyResponseEvent unmapped = responses.error(
+                new BackendDownException("DynamoDB GetItem on FlowConfigTable failed"), "r");
 
         assertEquals(503, response.getStatusCode());
-        assertEquals("STORE_UNAVAILABLE", body(response).get("code").asText());
+        assertEquals("{\"code\":\"BACKEND_UNAVAILABLE\",\"message\":\"Try again shortly.\",\"details\":[]}",
+                response.getBody());
+        assertEquals("2", response.getHeaders().get("Retry-After"));
         assertFalse(response.getBody().contains("FlowConfigTable"));
+        assertEquals(500, unmapped.getStatusCode(), "a function that did not register it gets the generic 500");
+        assertFalse(unmapped.getBody().contains("FlowConfigTable"));
     }
 
     @Test

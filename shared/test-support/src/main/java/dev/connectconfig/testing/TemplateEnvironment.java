@@ -1,10 +1,8 @@
 package dev.connectconfig.testing;
 
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
-import dev.connectconfig.platform.cloudformation.StackConfiguration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,20 +15,24 @@ public final class TemplateEnvironment {
     private TemplateEnvironment() {
     }
 
-    /** {@code stackIdVariable} is the event's stack id; each variable gets its property's value (lists joined). */
+    /**
+     * {@code stackIdVariable} is the event's stack id; each variable in {@code variableByProperty} (property name to
+     * environment variable name, as a function's stack configuration pairs them) gets its property's value (lists
+     * joined). Plain names, so test-support needs nothing from the platform kit whose tests use it.
+     */
     public static Map<String, String> of(CloudFormationCustomResourceEvent event, String stackIdVariable,
-            List<StackConfiguration.Variable> variables) {
+            Map<String, String> variableByProperty) {
         Map<String, String> environment = new HashMap<>();
         environment.put(stackIdVariable, event.getStackId());
         Map<String, Object> properties = event.getResourceProperties();
-        for (StackConfiguration.Variable variable : variables) {
-            Object value = properties.get(variable.property());
+        variableByProperty.forEach((property, variable) -> {
+            Object value = properties.get(property);
             if (value instanceof Collection<?> list) {
-                environment.put(variable.variable(), String.join(",", list.stream().map(String::valueOf).toList()));
+                environment.put(variable, String.join(",", list.stream().map(String::valueOf).toList()));
             } else if (value != null) {
-                environment.put(variable.variable(), String.valueOf(value));
+                environment.put(variable, String.valueOf(value));
             }
-        }
+        });
         return environment;
     }
 }

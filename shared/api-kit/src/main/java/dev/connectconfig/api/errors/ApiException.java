@@ -1,6 +1,5 @@
 package dev.connectconfig.api.errors;
 
-import dev.connectconfig.core.validation.Violation;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +11,13 @@ public class ApiException extends RuntimeException {
 
     private final int status;
     private final String code;
-    private final List<Violation> details;
+    private final List<FieldError> details;
 
     public ApiException(int status, String code, String message) {
         this(status, code, message, List.of());
     }
 
-    public ApiException(int status, String code, String message, List<Violation> details) {
+    public ApiException(int status, String code, String message, List<FieldError> details) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
@@ -33,7 +32,7 @@ public class ApiException extends RuntimeException {
         return code;
     }
 
-    public List<Violation> details() {
+    public List<FieldError> details() {
         return details;
     }
 
@@ -47,7 +46,7 @@ public class ApiException extends RuntimeException {
         return Map.of();
     }
 
-    public static ApiException invalid(List<Violation> details) {
+    public static ApiException invalid(List<FieldError> details) {
         return new ApiException(400, "VALIDATION_FAILED", "The request is not valid: " + details.size()
                 + (details.size() == 1 ? " problem." : " problems."), details);
     }

@@ -1,4 +1,4 @@
-package dev.connectconfig.testing;
+package dev.connectconfig.platform.cloudformation;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,14 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.connectconfig.platform.cloudformation.CustomResourceFailure;
-import dev.connectconfig.platform.cloudformation.CustomResourceLifecycle;
-import dev.connectconfig.platform.cloudformation.CustomResourceOutcome;
-import dev.connectconfig.platform.cloudformation.CustomResourceRequest;
-import dev.connectconfig.platform.cloudformation.GuardedCustomResourceHandler;
-import dev.connectconfig.platform.cloudformation.StackConfiguration;
-import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.engines.DynamoDbLocal;
+import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.TestContext;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +18,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every path of a custom resource ends in one response PUT to the pre-signed URL, with a stable physical id. */
 class GuardedCustomResourceHandlerTest {
@@ -125,6 +121,7 @@ class GuardedCustomResourceHandlerTest {
         assertEquals("probe/existing", body.path("PhysicalResourceId").asText());
         assertEquals("Unexpected error (IllegalArgumentException); details in CloudWatch log stream local.",
                 body.path("Reason").asText());
+        assertFalse(body.toString().contains("hunter2"), "the exception's message stays in the log");
     }
 
     @Test
@@ -137,10 +134,11 @@ class GuardedCustomResourceHandlerTest {
         assertEquals("probe/existing", body.path("PhysicalResourceId").asText());
     }
 
-    @Test
-    void workStillRunningNearTheDeadlineIsAbandonedInterruptedAndAnsweredFailed() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"Update", "Delete"})
+    void workStillRunningNearTheDeadlineIsAbandonedInterruptedAndAnsweredFailed(String type) throws Exception {
         CountDownLatch interrupted = new CountDownLatch(1);
-        CloudFormationCustomResourceEvent update = event("Update", "probe/existing");
+        CloudFormationCustomResourceEvent update = event(type, "probe/existing");
         TestContext context = new TestContext("probe", 4_000);
 
         JsonNode body = run(request -> {
@@ -156,6 +154,8 @@ class GuardedCustomResourceHandlerTest {
         assertEquals("FAILED", body.path("Status").asText());
         assertEquals("probe/existing", body.path("PhysicalResourceId").asText());
         assertTrue(body.path("Reason").asText().startsWith("Timed out after "), body.path("Reason").asText());
+        assertTrue(body.path("Reason").asText().endsWith(" s, before the function's deadline: retry the deployment;"
+                + " if it recurs, raise the function's timeout."), body.path("Reason").asText());
         assertTrue(interrupted.await(5, TimeUnit.SECONDS));
         assertEquals(0, cloudFormation.pending(), "exactly one response");
     }
@@ -193,17 +193,44 @@ class GuardedCustomResourceHandlerTest {
     @Test
     void anEventFromAnotherStackIsRefusedBeforeAnyWork() {
         AtomicInteger calls = new AtomicInteger();
-        CloudFormationCustomResourceEvent forged = event("Delete", "probe/existing");
-        forged.setStackId("arn:aws:cloudformation:us-east-1:123456789012:stack/someone-else/0f0f0f0f");
-
-        JsonNode body = run(request -> {
+        Function<CustomResourceRequest, CustomResourceOutcome> work = request -> {
             calls.incrementAndGet();
             return new CustomResourceOutcome("probe/existing", Map.of(), Map.of());
-        }, forged, new TestContext("probe"));
+        };
+        CloudFormationCustomResourceEvent forged = event("Delete", "probe/existing");
+        forged.setStackId("arn:aws:cloudformation:us-east-1:123456789012:stack/someone-else/0f0f0f0f");
+        CloudFormationCustomResourceEvent create = event("Create", null);
+        create.setStackId("arn:aws:cloudformation:us-east-1:123456789012:stack/other/0a0b0c0d");
+
+        JsonNode body = run(work, forged, new TestContext("probe"));
+        JsonNode refusedCreate = run(work, create, new TestContext("probe"));
 
         assertEquals("FAILED", body.path("Status").asText());
         assertEquals("Refused: this function serves stack connect-config-dev only, and the event names stack"
                 + " someone-else. Nothing was changed.", body.path("Reason").asText());
+        assertEquals("probe/existing", body.path("PhysicalResourceId").asText());
+        assertEquals("FAILED", refusedCreate.path("Status").asText());
+        assertEquals("Refused: this function serves stack connect-config-dev only, and the event names stack other."
+                + " Nothing was changed.", refusedCreate.path("Reason").asText());
+        assertEquals("probe/other/Probe", refusedCreate.path("PhysicalResourceId").asText());
+        assertEquals(0, calls.get(), "neither the Delete nor the Create ran any work");
+    }
+
+    @Test
+    void anUpdateWhosePropertiesAndOldPropertiesBothDisagreeIsRefusedNotTakenForARollback() {
+        AtomicInteger calls = new AtomicInteger();
+        CloudFormationCustomResourceEvent forged = event("Update", "probe/existing");
+        forged.setResourceProperties(Map.of("Name", "attacker"));
+        forged.setOldResourceProperties(Map.of("Name", "attacker"));
+
+        JsonNode body = run(request -> {
+            calls.incrementAndGet();
+            return new CustomResourceOutcome("probe/other", Map.of(), Map.of());
+        }, forged, new TestContext("probe"));
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertEquals("probe/existing", body.path("PhysicalResourceId").asText());
+        assertTrue(body.path("Reason").asText().startsWith("Refused: Name must equal"), body.path("Reason").asText());
         assertEquals(0, calls.get());
     }
 
