@@ -25,6 +25,7 @@ final class AppBrowser {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Dimension WINDOW = new Dimension(1280, 720);
     static final Path SCREENS = RepoFiles.path("local/target/admin-app-screens");
 
     private AppBrowser() {
@@ -51,7 +52,7 @@ final class AppBrowser {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 720));
+        driver.manage().window().setSize(WINDOW);
         return driver;
     }
 

@@ -53,6 +53,7 @@ final class BrowserPool implements ExtensionContext.Store.CloseableResource {
                 driver.switchTo().window(handle).close();
             }
             driver.switchTo().window(fresh);
+            driver.manage().window().setSize(AppBrowser.WINDOW);
             idle.push(driver);
         } catch (RuntimeException broken) {
             all.remove(driver);
