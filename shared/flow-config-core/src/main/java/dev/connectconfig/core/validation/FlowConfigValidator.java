@@ -36,9 +36,6 @@ public final class FlowConfigValidator {
     public static final int MAX_DESCRIPTION = 1024;
     /** DynamoDB refuses items over 400 KB; configs stay well under it, leaving room for history and attribute names. */
     public static final int MAX_ITEM_BYTES = 300 * 1024;
-    public static final int MAX_SCHEDULES = 50;
-    /** Ten years of holidays; every call looks through a schedule's dates. */
-    public static final int MAX_DATES = 1_000;
 
     private FlowConfigValidator() {
     }
