@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectconfig.core.json.FlowConfigJson;
-import dev.connectconfig.core.store.ItemSize;
 import dev.connectconfig.core.validation.FlowConfigValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ class ConfigRulesIT extends ApiIntegrationTest {
     private static ObjectNode tooLargeMainQueue() {
         ObjectNode config = FlowConfigJson.toJson(api.stored("main-queue"));
         ObjectNode variables = (ObjectNode) config.get("variables");
-        while (ItemSize.of(FlowConfigJson.fromJson(config, new ArrayList<>()))
+        while (FlowConfigValidator.storedBytes(FlowConfigJson.fromJson(config, new ArrayList<>()))
                 <= FlowConfigValidator.MAX_ITEM_BYTES) {
             variables.put("Big" + variables.size(), "x".repeat(1_000));
         }

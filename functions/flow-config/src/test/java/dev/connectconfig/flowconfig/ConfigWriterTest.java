@@ -10,7 +10,6 @@ import dev.connectconfig.api.errors.ApiException;
 import dev.connectconfig.core.json.FlowConfigJson;
 import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.model.PromptText;
-import dev.connectconfig.core.store.ItemSize;
 import dev.connectconfig.core.validation.FlowConfigValidator;
 import dev.connectconfig.core.validation.Violation;
 import java.time.Clock;
@@ -32,7 +31,7 @@ class ConfigWriterTest {
     private static FlowConfig tooLarge() {
         Map<String, String> variables = new LinkedHashMap<>();
         FlowConfig config = config("big", "Big", variables);
-        while (ItemSize.of(config) <= FlowConfigValidator.MAX_ITEM_BYTES) {
+        while (FlowConfigValidator.storedBytes(config) <= FlowConfigValidator.MAX_ITEM_BYTES) {
             variables.put("v" + variables.size(), "x".repeat(1_000));
             config = config("big", "Big", variables);
         }

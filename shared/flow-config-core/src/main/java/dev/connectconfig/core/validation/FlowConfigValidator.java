@@ -264,11 +264,17 @@ public final class FlowConfigValidator {
 
     /**
      * The one size rule: a config larger than {@link #MAX_ITEM_BYTES} as stored, counted exactly by {@link ItemSize},
-     * named on the whole config.
+     * named on the whole config. Its bookkeeping (version, who and when) is set aside: the server writes it, so the
+     * same content gets the same verdict whether it is put, imported, restored or switched.
      */
     public static Optional<Violation> sizeProblem(FlowConfig config) {
-        return ItemSize.of(config) > MAX_ITEM_BYTES ? Optional.of(new Violation("",
+        return storedBytes(config) > MAX_ITEM_BYTES ? Optional.of(new Violation("",
                 "the config is larger than " + MAX_ITEM_BYTES / 1024 + " KB; split it into several configs"))
                 : Optional.empty();
+    }
+
+    /** What {@link #sizeProblem} measures: the config's item, bookkeeping aside. */
+    public static long storedBytes(FlowConfig config) {
+        return ItemSize.of(config.withBookkeeping(0, null, null));
     }
 }
