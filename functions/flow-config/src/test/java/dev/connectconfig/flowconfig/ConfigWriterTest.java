@@ -77,7 +77,7 @@ class ConfigWriterTest {
 
     @Test
     void theIdInThePathWinsAndAnotherIdInTheBodyIsRefusedAtItsField() {
-        ConfigWriter writer = new ConfigWriter(null, Clock.systemUTC());
+        ConfigWriter writer = new ConfigWriter(null, null, Clock.systemUTC());
         ObjectNode withoutId = FlowConfigJson.toJson(config("other", "Small", Map.of()));
         withoutId.remove("id");
         FlowConfig parsed = writer.parse(withoutId, "path-id", "");
@@ -92,7 +92,7 @@ class ConfigWriterTest {
     @Test
     void theTimeComesFromTheOneClock() {
         Instant at = Instant.parse("2026-12-24T17:00:00Z");
-        ConfigWriter writer = new ConfigWriter(null, Clock.fixed(at, ZoneOffset.UTC));
+        ConfigWriter writer = new ConfigWriter(null, null, Clock.fixed(at, ZoneOffset.UTC));
         assertEquals(at, writer.instant());
         assertEquals("2026-12-24T17:00:00Z", writer.now());
     }
