@@ -116,9 +116,11 @@ public final class VerifiedPermissionsAuthorizer implements FlowConfigAuthorizer
         }
         Set<FlowConfigAction> permitted = java.util.EnumSet.noneOf(FlowConfigAction.class);
         for (BatchIsAuthorizedOutputItem result : response.results()) {
-            String actionId = result.request() == null || result.request().action() == null ? null
-                    : result.request().action().actionId();
-            if (result.decision() == Decision.ALLOW && configId.equals(result.request().resource().entityId())) {
+            boolean aboutThisConfig = result.request() != null && result.request().action() != null
+                    && result.request().resource() != null
+                    && configId.equals(result.request().resource().entityId());
+            if (result.decision() == Decision.ALLOW && aboutThisConfig) {
+                String actionId = result.request().action().actionId();
                 actions.stream().filter(a -> a.cedarId().equals(actionId)).forEach(permitted::add);
             }
         }
