@@ -102,8 +102,8 @@ final class ConfigTransfer {
                 .stream().collect(Collectors.toMap(FlowConfig::id, Function.identity()));
         List<ConfigWriter.Draft> drafts = new ArrayList<>();
         for (FlowConfig config : submitted) {
-            drafts.add(new ConfigWriter.Draft(refusals.indexOf(config.id()), Optional.ofNullable(stored.get(config.id())),
-                    config, null, null));
+            drafts.add(new ConfigWriter.Draft(refusals.indexOf(config.id()),
+                    Optional.ofNullable(stored.get(config.id())), config, null, null));
         }
         ConfigWriter.WriteResult result = writer.write(new ConfigWriter.WriteRequest(caller, "imported", drafts, null,
                 refusals, ConfigWriter.Commit.TOGETHER, true, dryRun));
@@ -186,7 +186,7 @@ final class ConfigTransfer {
         }
     }
 
-    /** The configs of the document in their shape; shape problems go to {@code refusals}, the rules are the writer's. */
+    /** The configs of the document in shape; shape problems go to {@code refusals}, the rules are the writer's. */
     private List<FlowConfig> parse(JsonNode document, ImportRefusals refusals) {
         if (!document.isObject() || !document.path("flowConfigs").isArray()) {
             throw ApiException.invalid(List.of(new Violation("flowConfigs",

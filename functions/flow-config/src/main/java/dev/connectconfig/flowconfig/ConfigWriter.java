@@ -3,6 +3,7 @@ package dev.connectconfig.flowconfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.api.auth.Caller;
 import dev.connectconfig.api.auth.FlowConfigAction;
+import dev.connectconfig.api.auth.FlowConfigAuthorizer;
 import dev.connectconfig.api.errors.ApiException;
 import dev.connectconfig.core.json.FlowConfigJson;
 import dev.connectconfig.core.model.FlowConfig;
@@ -37,8 +38,8 @@ class ConfigWriter {
      * One config to write: its place in the request, what is stored now, what should be stored, the precondition
      * the caller sent (null: none) and the action it needs when that is not what the change is (restore).
      */
-    record Draft(int index, Optional<FlowConfig> stored, FlowConfig submitted, FlowConfigService.Precondition precondition,
-            FlowConfigAction action) {
+    record Draft(int index, Optional<FlowConfig> stored, FlowConfig submitted,
+            FlowConfigService.Precondition precondition, FlowConfigAction action) {
 
         String id() {
             return submitted.id();
@@ -52,8 +53,7 @@ class ConfigWriter {
         /** 403 in the authorizer's words unless allowed. */
         default void require(String id, FlowConfigAction action) {
             if (!allows(id, action)) {
-                throw ApiException.forbidden("You may not " + dev.connectconfig.api.auth.FlowConfigAuthorizer
-                        .describe(action) + " flow config '" + id + "'.");
+                throw forbidden(id, action);
             }
         }
     }
@@ -236,6 +236,12 @@ class ConfigWriter {
         }
     }
 
+    /** The 403 of a refused action, in the words {@link FlowConfigAuthorizer#require} uses. */
+    static ApiException forbidden(String id, FlowConfigAction action) {
+        return ApiException.forbidden("You may not " + FlowConfigAuthorizer.describe(action) + " flow config '" + id
+                + "'.");
+    }
+
     /** A change of one config lost a race: 412 with the version stored now. */
     RuntimeException conflictOf(RuntimeException failure, String id) {
         return failure instanceof FlowConfigRepository.ConflictException ? mismatch(id) : failure;
@@ -292,8 +298,7 @@ class ConfigWriter {
 
             @Override
             public void forbidden(Draft draft, FlowConfigAction action) {
-                Permissions none = (id, a) -> false;
-                none.require(draft.id(), action);
+                throw ConfigWriter.forbidden(draft.id(), action);
             }
 
             @Override

@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The FlowConfig API's rules: who may do what (asked of the authorizer with the action the change really is),
- * validation before any write, optimistic concurrency on {@code version}, and history kept with every write.
+ * Reading one config and its history, and the single-config writes (PUT, restore, delete). A write asks the
+ * authorizer one question (what may the caller do to this config) and hands the change to {@link ConfigWriter#write},
+ * the one owner of validation, the precondition, the action the change really is, versions and history.
  */
 final class FlowConfigService {
 
