@@ -129,6 +129,11 @@ final class ConfigCatalog {
         return ids.stream().filter(readable::contains).toList();
     }
 
+    /** The actions among {@code actions} the caller may take on {@code id}: one question to the authorizer. */
+    Set<FlowConfigAction> permitted(Caller caller, String id, Set<FlowConfigAction> actions) {
+        return authorizer.permitted(caller, id, actions);
+    }
+
     /** The ids among {@code ids} the caller may act on, asked {@link #AUTHORIZATION_BATCH} at a time. */
     Set<String> allowed(Caller caller, FlowConfigAction action, List<String> ids) {
         Set<String> allowed = new HashSet<>();

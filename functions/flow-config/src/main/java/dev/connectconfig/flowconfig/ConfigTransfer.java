@@ -16,7 +16,6 @@ import dev.connectconfig.core.store.StoreUnavailableException;
 import dev.connectconfig.core.validation.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,71 +87,116 @@ final class ConfigTransfer {
         }
     }
 
-    private record Planned(int index, FlowConfig submitted, Optional<FlowConfig> stored, ConfigChange change) {
-        FlowConfigAction action() {
-            return stored.isEmpty() ? FlowConfigAction.CREATE
-                    : change == ConfigChange.NONE ? FlowConfigAction.READ : change.action();
-        }
-    }
-
     ApiAnswer.Json importAll(Caller caller, JsonNode document) {
         return importAll(caller, document, false);
     }
 
     /**
-     * Validates, authorises and plans the import; a dry run answers the same summary (with {@code "dryRun": true})
-     * and writes nothing.
+     * Validates, authorises and plans the import through the one write path; a dry run answers the same summary
+     * (with {@code "dryRun": true}) and writes nothing.
      */
     ApiAnswer.Json importAll(Caller caller, JsonNode document, boolean dryRun) {
-        List<FlowConfig> submitted = parse(document);
+        ImportRefusals refusals = new ImportRefusals();
+        List<FlowConfig> submitted = parse(document, refusals);
         Map<String, FlowConfig> stored = repository.findAll(submitted.stream().map(FlowConfig::id).toList())
                 .stream().collect(Collectors.toMap(FlowConfig::id, Function.identity()));
-        List<Planned> plan = new ArrayList<>();
-        for (int i = 0; i < submitted.size(); i++) {
-            FlowConfig config = submitted.get(i);
-            Optional<FlowConfig> current = Optional.ofNullable(stored.get(config.id()));
-            plan.add(new Planned(i, config, current, current.map(c -> ConfigChange.between(c, config))
-                    .orElse(ConfigChange.STRUCTURE)));
+        List<ConfigWriter.Draft> drafts = new ArrayList<>();
+        for (FlowConfig config : submitted) {
+            drafts.add(new ConfigWriter.Draft(refusals.indexOf(config.id()),
+                    Optional.ofNullable(stored.get(config.id())), config, null, null));
         }
-        authorize(caller, plan);
+        ConfigWriter.WriteResult result = writer.write(new ConfigWriter.WriteRequest(caller, "imported", drafts, null,
+                refusals, ConfigWriter.Commit.TOGETHER, true, dryRun));
 
-        String at = writer.now();
-        List<Indexed> changes = new ArrayList<>();
         ObjectNode report = FlowConfigJson.MAPPER.createObjectNode();
         ArrayNode created = report.putArray("created");
         ArrayNode updated = report.putArray("updated");
         ArrayNode unchanged = report.putArray("unchanged");
         // each written config's new version (a dry run: the version it would get), so every write shows it
         ObjectNode versions = report.putObject("versions");
-        for (Planned planned : plan) {
-            if (planned.stored().isPresent() && planned.change() == ConfigChange.NONE) {
-                unchanged.add(planned.submitted().id());
-                continue;
+        result.unchanged().forEach(draft -> unchanged.add(draft.id()));
+        for (List<ConfigWriter.Written> transaction : result.transactions()) {
+            for (ConfigWriter.Written written : transaction) {
+                (written.draft().stored().isEmpty() ? created : updated).add(written.next().id());
+                versions.put(written.next().id(), written.next().version());
             }
-            FlowConfig next = planned.submitted().withBookkeeping(
-                    writer.nextVersion(planned.submitted().id(), planned.stored()), at, caller.name());
-            changes.add(new Indexed(planned.index(), new FlowConfigRepository.Change(planned.stored().orElse(null),
-                    next, "imported", at, caller.name())));
-            (planned.stored().isEmpty() ? created : updated).add(next.id());
-            versions.put(next.id(), next.version());
         }
-        List<List<Indexed>> transactions = TransactionBatches.of(changes, Indexed::change, repository);
+        report.put("transactions", result.transactions().size());
         if (dryRun) {
-            report.put("transactions", transactions.size()).put("dryRun", true);
-            return ApiAnswer.ok(report);
+            report.put("dryRun", true);
         }
-        commit(transactions);
-        report.put("transactions", transactions.size());
         return ApiAnswer.ok(report);
     }
 
-    private List<FlowConfig> parse(JsonNode document) {
+    /**
+     * An import is all or nothing: every problem (shape or rule) is collected and answered at once as a 400, then
+     * every refused change as a 403; a transaction that fails after others were committed lists both.
+     */
+    private static final class ImportRefusals implements ConfigWriter.Refusals {
+        private final Map<Integer, List<Violation>> problems = new java.util.TreeMap<>();
+        private final Map<String, Integer> indexes = new java.util.HashMap<>();
+        private final List<Violation> refused = new ArrayList<>();
+
+        void problem(int index, List<Violation> violations) {
+            problems.computeIfAbsent(index, i -> new ArrayList<>()).addAll(violations);
+        }
+
+        void place(String id, int index) {
+            indexes.put(id, index);
+        }
+
+        int indexOf(String id) {
+            return indexes.get(id);
+        }
+
+        @Override
+        public void invalid(ConfigWriter.Draft draft, List<Violation> violations) {
+            problem(draft.index(), ConfigWriter.prefixed(violations, "flowConfigs[" + draft.index() + "]."));
+        }
+
+        @Override
+        public void forbidden(ConfigWriter.Draft draft, FlowConfigAction action) {
+            refused.add(new Violation("flowConfigs[" + draft.index() + "]", "you may not "
+                    + FlowConfigAuthorizer.describe(action) + " '" + draft.id() + "'"));
+        }
+
+        @Override
+        public void stepDone() {
+            if (!problems.isEmpty()) {
+                List<Violation> violations = problems.values().stream().flatMap(List::stream).toList();
+                throw new ApiException(400, "VALIDATION_FAILED", "Nothing was imported: " + violations.size()
+                        + (violations.size() == 1 ? " problem." : " problems."), FieldErrors.of(violations));
+            }
+            if (!refused.isEmpty()) {
+                refused.sort((a, b) -> a.field().compareTo(b.field()));
+                throw new ApiException(403, "FORBIDDEN", "Nothing was imported: you may not make "
+                        + refused.size() + (refused.size() == 1 ? " of these changes." : " of these changes."),
+                        FieldErrors.of(refused));
+            }
+        }
+
+        @Override
+        public RuntimeException failed(RuntimeException failure, List<List<ConfigWriter.Written>> transactions,
+                int done) {
+            if (done == 0 && failure instanceof FlowConfigRepository.ConflictException) {
+                return new ApiException(409, "CONFLICT", "A config was changed by someone else while importing; "
+                        + "nothing was imported. Import again to apply it.");
+            }
+            return done == 0 ? failure : incomplete(failure, transactions, done);
+        }
+    }
+
+    /** The configs of the document in shape; shape problems go to {@code refusals}, the rules are the writer's. */
+    private List<FlowConfig> parse(JsonNode document, ImportRefusals refusals) {
         if (!document.isObject() || !document.path("flowConfigs").isArray()) {
             throw FieldErrors.invalid(List.of(new Violation("flowConfigs",
                     "the body is an object with a flowConfigs list, as export returns it")));
         }
-        List<Violation> violations = new ArrayList<>();
-        JsonFields.unknown(document, DOCUMENT_FIELDS, "", violations);
+        List<Violation> unknown = new ArrayList<>();
+        JsonFields.unknown(document, DOCUMENT_FIELDS, "", unknown);
+        if (!unknown.isEmpty()) {
+            refusals.problem(-1, unknown);
+        }
         JsonNode list = document.get("flowConfigs");
         if (list.size() > MAX_IMPORT_CONFIGS) {
             throw ApiException.tooLarge("An import holds at most " + MAX_IMPORT_CONFIGS + " configs; this one has "
@@ -165,89 +209,42 @@ final class ConfigTransfer {
             List<Violation> shape = new ArrayList<>();
             FlowConfig config = FlowConfigJson.fromJson(list.get(i), shape);
             if (!shape.isEmpty()) {
-                violations.addAll(ConfigWriter.prefixed(shape, prefix));
+                refusals.problem(i, ConfigWriter.prefixed(shape, prefix));
                 continue;
             }
             if (!ConfigIds.isConfigId(config.id())) {
-                violations.add(new Violation(prefix + "id", "must be a valid flow config id"));
+                refusals.problem(i, List.of(new Violation(prefix + "id", "must be a valid flow config id")));
                 continue;
             }
             if (!ids.add(config.id())) {
-                violations.add(new Violation(prefix + "id", "'" + config.id() + "' appears more than once"));
+                refusals.problem(i, List.of(new Violation(prefix + "id", "'" + config.id()
+                        + "' appears more than once")));
                 continue;
             }
-            config = config.withBookkeeping(0, null, null);
-            violations.addAll(ConfigWriter.prefixed(ConfigWriter.problems(config), prefix));
-            configs.add(config);
-        }
-        if (!violations.isEmpty()) {
-            throw new ApiException(400, "VALIDATION_FAILED", "Nothing was imported: " + violations.size()
-                    + (violations.size() == 1 ? " problem." : " problems."), FieldErrors.of(violations));
+            refusals.place(config.id(), i);
+            configs.add(config.withBookkeeping(0, null, null));
         }
         return configs;
     }
 
-    /** Every config must be allowed before any is written; the refusal names each one. */
-    private void authorize(Caller caller, List<Planned> plan) {
-        Map<FlowConfigAction, List<Planned>> byAction = new LinkedHashMap<>();
-        plan.forEach(p -> byAction.computeIfAbsent(p.action(), a -> new ArrayList<>()).add(p));
-        List<Violation> refused = new ArrayList<>();
-        byAction.forEach((action, planned) -> {
-            Set<String> allowed = catalog.allowed(caller, action,
-                    planned.stream().map(p -> p.submitted().id()).toList());
-            planned.stream().filter(p -> !allowed.contains(p.submitted().id())).forEach(p -> refused.add(
-                    new Violation("flowConfigs[" + p.index() + "]", "you may not "
-                            + FlowConfigAuthorizer.describe(action) + " '" + p.submitted().id() + "'")));
-        });
-        if (!refused.isEmpty()) {
-            refused.sort((a, b) -> a.field().compareTo(b.field()));
-            throw new ApiException(403, "FORBIDDEN", "Nothing was imported: you may not make "
-                    + refused.size() + (refused.size() == 1 ? " of these changes." : " of these changes."),
-                    FieldErrors.of(refused));
-        }
-    }
-
-    /** A change and the place of its config in the imported document. */
-    private record Indexed(int index, FlowConfigRepository.Change change) {
-        String field() {
-            return "flowConfigs[" + index + "]";
-        }
-    }
-
-    /** Commits each transaction in turn; when one fails after others were committed, the answer lists both. */
-    private void commit(List<List<Indexed>> transactions) {
-        for (int done = 0; done < transactions.size(); done++) {
-            try {
-                repository.commit(transactions.get(done).stream().map(Indexed::change).toList());
-            } catch (RuntimeException e) {
-                if (done == 0 && e instanceof FlowConfigRepository.ConflictException) {
-                    throw new ApiException(409, "CONFLICT", "A config was changed by someone else while importing; "
-                            + "nothing was imported. Import again to apply it.");
-                }
-                if (done == 0) {
-                    throw e;
-                }
-                throw incomplete(e, transactions, done);
-            }
-        }
-    }
-
-    private static ApiException incomplete(RuntimeException failure, List<List<Indexed>> transactions, int done) {
+    private static ApiException incomplete(RuntimeException failure,
+            List<List<ConfigWriter.Written>> transactions, int done) {
         boolean unanswered = failure instanceof StoreUnavailableException;
         List<Violation> details = new ArrayList<>();
         int imported = 0;
         for (int t = 0; t < transactions.size(); t++) {
-            for (Indexed indexed : transactions.get(t)) {
+            for (ConfigWriter.Written indexed : transactions.get(t)) {
+                String field = "flowConfigs[" + indexed.draft().index() + "]";
                 String id = "'" + indexed.change().id() + "'";
                 if (t < done) {
                     imported++;
-                    details.add(new Violation(indexed.field(), "imported: " + id + " is now version "
+                    details.add(new Violation(field, "imported: " + id + " is now version "
                             + indexed.change().next().version()));
                 } else if (t == done && unanswered) {
-                    details.add(new Violation(indexed.field(), "not confirmed: the store stopped answering while "
+                    details.add(new Violation(field, "not confirmed: the store stopped answering while "
                             + id + " was being written; read it to see whether it was imported"));
                 } else {
-                    details.add(new Violation(indexed.field(), "not imported: " + id));
+                    details.add(new Violation(field, "not imported: " + id));
                 }
             }
         }

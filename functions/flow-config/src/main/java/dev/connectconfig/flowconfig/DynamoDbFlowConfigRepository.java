@@ -3,6 +3,7 @@ package dev.connectconfig.flowconfig;
 import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.store.DynamoDbFlowConfigStore;
 import dev.connectconfig.core.store.FlowConfigItems;
+import dev.connectconfig.core.store.ItemSize;
 import dev.connectconfig.core.store.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -14,7 +14,6 @@ import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.model.PromptText;
 import dev.connectconfig.core.model.Schedule;
 import dev.connectconfig.core.model.ScheduleWhen;
-import dev.connectconfig.core.store.StoreUnavailableException;
 import dev.connectconfig.core.validation.FlowConfigValidator;
 import dev.connectconfig.core.validation.Violation;
 import java.time.Instant;
@@ -42,13 +41,6 @@ final class EmergencySwitch {
     static final String NAME = "emergency";
     static final int MAX_CONFIGS = 1_000;
     private static final Set<String> FIELDS = Set.of("ids", "prefix", "set", "until", "description");
-
-    /** A selected config and what happens to it. */
-    private record Planned(FlowConfig stored, FlowConfig next) {
-        FlowConfigRepository.Change change(String reason, String at, String by) {
-            return new FlowConfigRepository.Change(stored, next, reason, at, by);
-        }
-    }
 
     private final FlowConfigRepository repository;
     private final ConfigCatalog catalog;
@@ -157,17 +149,20 @@ final class EmergencySwitch {
         Map<String, FlowConfig> stored = repository.findAll(candidates.stream().filter(readable::contains).toList())
                 .stream().collect(Collectors.toMap(FlowConfig::id, Function.identity()));
         Set<String> editable = allowed(caller, FlowConfigAction.UPDATE_VALUES, List.copyOf(stored.keySet()));
-        String at = writer.now();
-        List<Planned> plan = new ArrayList<>();
-        for (String id : candidates) {
+        // Refusals are answered in the order the configs were selected, those of the commit after them.
+        Map<Integer, ObjectNode> refusedInOrder = new java.util.TreeMap<>();
+        List<ConfigWriter.Draft> drafts = new ArrayList<>();
+        for (int position = 0; position < candidates.size(); position++) {
+            String id = candidates.get(position);
             FlowConfig config = stored.get(id);
             if (config == null) {
                 // Unreadable and absent answer alike, so the answer tells nothing about configs out of scope.
-                refuse(refused, id, "NOT_FOUND", "No flow config has this id.");
+                refusedInOrder.put(position, refusal(id, "NOT_FOUND", "No flow config has this id."));
                 continue;
             }
             if (!editable.contains(id)) {
-                refuse(refused, id, "FORBIDDEN", "You may read this config but not change its values.");
+                refusedInOrder.put(position, refusal(id, "FORBIDDEN",
+                        "You may read this config but not change its values."));
                 continue;
             }
             FlowConfig next = change.apply(config);
@@ -175,45 +170,41 @@ final class EmergencySwitch {
                 unchanged.add(id);
                 continue;
             }
-            List<Violation> problems = ConfigWriter.problems(next);
-            if (!problems.isEmpty()) {
-                refuse(refused, id, "VALIDATION_FAILED", problems.stream().map(v -> v.field() + ": " + v.message())
-                        .collect(Collectors.joining("; ")));
-                continue;
+            drafts.add(new ConfigWriter.Draft(position, Optional.of(config), next, null, null));
+        }
+        ConfigWriter.Refusals refusals = new ConfigWriter.Refusals() {
+            @Override
+            public void invalid(ConfigWriter.Draft draft, List<Violation> problems) {
+                refusedInOrder.put(draft.index(), refusal(draft.id(), "VALIDATION_FAILED", problems.stream()
+                        .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "))));
             }
-            plan.add(new Planned(config, next.withBookkeeping(writer.nextVersion(id, Optional.of(config)), at,
-                    caller.name())));
-        }
-        List<List<Planned>> transactions = TransactionBatches.of(plan, p -> p.change(reason, at, caller.name()),
-                repository);
-        for (List<Planned> transaction : transactions) {
-            commit(transaction, reason, at, caller.name(), changed, refused);
-        }
-        report.put("transactions", transactions.size());
-        return ApiAnswer.ok(report);
-    }
 
-    /** One transaction; when someone else changed one of its configs meanwhile, the others go one at a time. */
-    private void commit(List<Planned> transaction, String reason, String at, String by, ArrayNode changed,
-            ArrayNode refused) {
-        try {
-            repository.commit(transaction.stream().map(p -> p.change(reason, at, by)).toList());
-            transaction.forEach(p -> changed.addObject().put("id", p.next().id()).put("version", p.next().version()));
-            return;
-        } catch (FlowConfigRepository.ConflictException e) {
-            if (transaction.size() == 1) {
-                refuse(refused, transaction.get(0).next().id(), "CONFLICT", "Changed by someone else meanwhile; "
-                        + "run the switch again.");
-                return;
+            @Override
+            public void forbidden(ConfigWriter.Draft draft, FlowConfigAction action) {
+                refusedInOrder.put(draft.index(), refusal(draft.id(), "FORBIDDEN",
+                        "You may read this config but not change its values."));
             }
-        } catch (StoreUnavailableException e) {
-            transaction.forEach(p -> refuse(refused, p.next().id(), "UNAVAILABLE", "The store did not confirm "
-                    + "this change; read the config to see whether it was made."));
-            return;
-        }
-        for (Planned planned : transaction) {
-            commit(List.of(planned), reason, at, by, changed, refused);
-        }
+
+            @Override
+            public void stepDone() {
+                refusedInOrder.values().forEach(refused::add);
+                refusedInOrder.clear();
+            }
+
+            @Override
+            public void notCommitted(ConfigWriter.Written written, String code, String message) {
+                refused.add(refusal(written.next().id(), code, message));
+            }
+        };
+        // The switch already holds the authorizer's answer: it changes values of the configs the caller may edit.
+        ConfigWriter.Permissions permissions = (id, action) -> action == FlowConfigAction.UPDATE_VALUES
+                && editable.contains(id);
+        ConfigWriter.WriteResult result = writer.write(new ConfigWriter.WriteRequest(caller, reason, drafts,
+                permissions, refusals, ConfigWriter.Commit.EACH, false, false));
+        result.committed().forEach(w -> changed.addObject().put("id", w.next().id()).put("version",
+                w.next().version()));
+        report.put("transactions", result.transactions().size());
+        return ApiAnswer.ok(report);
     }
 
     /** The ids among {@code ids} the caller may act on; at most {@link #MAX_CONFIGS} readable ones. */
@@ -226,7 +217,7 @@ final class EmergencySwitch {
         return allowed;
     }
 
-    private static void refuse(ArrayNode refused, String id, String code, String message) {
-        refused.addObject().put("id", id).put("code", code).put("message", message);
+    private static ObjectNode refusal(String id, String code, String message) {
+        return FlowConfigJson.MAPPER.createObjectNode().put("id", id).put("code", code).put("message", message);
     }
 }

@@ -37,8 +37,8 @@ final class FlowConfigFactory {
     }
 
     static FlowConfigApi build(FlowConfigRepository repository, FlowConfigAuthorizer authorizer, Clock clock) {
-        ConfigWriter writer = new ConfigWriter(repository, clock);
         ConfigCatalog catalog = new ConfigCatalog(repository, authorizer);
+        ConfigWriter writer = new ConfigWriter(repository, catalog, clock);
         return new FlowConfigApi(new FlowConfigService(repository, authorizer, writer), catalog,
                 new ConfigTransfer(repository, catalog, writer), new ConfigPreview(repository, authorizer, writer),
                 new EmergencySwitch(repository, catalog, writer), new ScheduleTimeline(repository, authorizer, clock));

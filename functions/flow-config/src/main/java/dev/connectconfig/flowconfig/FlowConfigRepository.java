@@ -47,7 +47,6 @@ interface FlowConfigRepository extends FlowConfigStore {
     /** TransactWriteItems takes 100 items: a change is two (the config and its history copy). */
     int CHANGES_PER_TRANSACTION = 50;
     /** TransactWriteItems carries at most 4 MB of items; the margin absorbs DynamoDB's own accounting. */
-    long TRANSACTION_LIMIT_BYTES = 4L * 1024 * 1024;
     long TRANSACTION_BUDGET_BYTES = 3_500_000;
 
     /** What {@code change} adds to the size of its transaction: the new item and the history copy of the previous. */

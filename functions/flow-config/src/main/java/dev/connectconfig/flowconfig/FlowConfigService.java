@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The FlowConfig API's rules: who may do what (asked of the authorizer with the action the change really is),
- * validation before any write, optimistic concurrency on {@code version}, and history kept with every write.
+ * Reading one config and its history, and the single-config writes (PUT, restore, delete). A write asks the
+ * authorizer one question (what may the caller do to this config) and hands the change to {@link ConfigWriter#write},
+ * the one owner of validation, the precondition, the action the change really is, versions and history.
  */
 final class FlowConfigService {
 
@@ -39,27 +40,31 @@ final class FlowConfigService {
         return withETag(200, config);
     }
 
+    /** Creates or replaces a config; the authorizer is asked once, for everything the write may need. */
     ApiAnswer.Json put(Caller caller, String id, JsonNode body, String ifMatch, String ifNoneMatch) {
         ConfigIds.check(id);
-        authorizer.require(caller, FlowConfigAction.READ, id);
+        ConfigWriter.Permissions permissions = writer.permissions(caller, id);
+        permissions.require(id, FlowConfigAction.READ);
         Precondition precondition = Precondition.of(ifMatch, ifNoneMatch);
         FlowConfig submitted = writer.parse(body, id, "");
         Optional<FlowConfig> stored = repository.find(id);
-        FlowConfig config = write(caller, precondition, stored, submitted, "updated");
+        FlowConfig config = writer.write(ConfigWriter.WriteRequest.one(caller, "updated",
+                new ConfigWriter.Draft(0, stored, submitted, precondition, null), permissions, writer.thrown())).only();
         return withETag(stored.isEmpty() ? 201 : 200, config);
     }
 
     ApiAnswer.Json delete(Caller caller, String id, String ifMatch) {
         ConfigIds.check(id);
-        authorizer.require(caller, FlowConfigAction.READ, id);
+        ConfigWriter.Permissions permissions = writer.permissions(caller, id);
+        permissions.require(id, FlowConfigAction.READ);
         Precondition precondition = Precondition.of(ifMatch, null);
         if (precondition.create()) {
             throw ApiException.badRequest("INVALID_PRECONDITION", "Delete with If-Match: <version>.");
         }
         FlowConfig stored = repository.find(id).orElseThrow(() -> ConfigIds.notFound(id));
         precondition.check(stored);
-        authorizer.require(caller, FlowConfigAction.DELETE, id);
-        writer.commit(new FlowConfigRepository.Change(stored, null, "deleted", writer.now(), caller.name()));
+        permissions.require(id, FlowConfigAction.DELETE);
+        writer.delete(stored, caller);
         return new ApiAnswer.Json(204, null, Map.of());
     }
 
@@ -109,43 +114,37 @@ final class FlowConfigService {
     ApiAnswer.Json restore(Caller caller, String id, String versionText, String ifMatch, String ifNoneMatch) {
         ConfigIds.check(id);
         long version = parseVersion(versionText, "n");
-        authorizer.require(caller, FlowConfigAction.READ, id);
+        ConfigWriter.Permissions permissions = writer.permissions(caller, id);
+        permissions.require(id, FlowConfigAction.READ);
         Precondition precondition = Precondition.of(ifMatch, ifNoneMatch);
         Optional<FlowConfig> stored = repository.find(id);
         FlowConfig target = findVersion(id, version);
         if (stored.isPresent() && stored.get().version() == version) {
             throw ApiException.conflict("Version " + version + " of '" + id + "' is already the current one.");
         }
-        List<Violation> violations = ConfigWriter.problems(target);
-        if (!violations.isEmpty()) {
-            throw new ApiException(409, "VERSION_INVALID", "Version " + version
-                    + " does not pass today's validation; edit the current config instead.",
-                    FieldErrors.of(violations));
-        }
-        precondition.check(stored.orElse(null));
-        authorizer.require(caller, FlowConfigAction.RESTORE, id);
-        FlowConfig restored = target.withBookkeeping(writer.nextVersion(id, stored), writer.now(), caller.name());
-        writer.commit(new FlowConfigRepository.Change(stored.orElse(null), restored, "restored", restored.updatedAt(),
-                caller.name()));
-        return withETag(200, restored);
-    }
+        ConfigWriter.Refusals thrown = writer.thrown();
+        ConfigWriter.Refusals refusals = new ConfigWriter.Refusals() {
+            @Override
+            public void invalid(ConfigWriter.Draft draft, List<Violation> problems) {
+                throw new ApiException(409, "VERSION_INVALID", "Version " + version
+                        + " does not pass today's validation; edit the current config instead.", FieldErrors.of(problems));
+            }
 
-    /**
-     * Creates or replaces {@code submitted} as the caller, after the precondition, validation and the authorizer's
-     * verdict on the action the change really is. Returns what was stored.
-     */
-    private FlowConfig write(Caller caller, Precondition precondition, Optional<FlowConfig> stored,
-            FlowConfig submitted, String reason) {
-        ConfigWriter.validate(submitted);
-        precondition.check(stored.orElse(null));
-        FlowConfigAction action = stored.isEmpty() ? FlowConfigAction.CREATE
-                : ConfigChange.between(stored.get(), submitted).action();
-        authorizer.require(caller, action, submitted.id());
-        FlowConfig next = submitted.withBookkeeping(writer.nextVersion(submitted.id(), stored), writer.now(),
-                caller.name());
-        writer.commit(new FlowConfigRepository.Change(stored.orElse(null), next, reason, next.updatedAt(),
-                caller.name()));
-        return next;
+            @Override
+            public void forbidden(ConfigWriter.Draft draft, FlowConfigAction action) {
+                thrown.forbidden(draft, action);
+            }
+
+            @Override
+            public RuntimeException failed(RuntimeException failure, List<List<ConfigWriter.Written>> transactions,
+                    int done) {
+                return thrown.failed(failure, transactions, done);
+            }
+        };
+        FlowConfig restored = writer.write(ConfigWriter.WriteRequest.one(caller, "restored",
+                new ConfigWriter.Draft(0, stored, target, precondition, FlowConfigAction.RESTORE), permissions,
+                refusals)).only();
+        return withETag(200, restored);
     }
 
     private FlowConfig findVersion(String id, long version) {

@@ -22,7 +22,7 @@ class ConfigRulesIT extends ApiIntegrationTest {
     private static ObjectNode tooLargeMainQueue() {
         ObjectNode config = FlowConfigJson.toJson(api.stored("main-queue"));
         ObjectNode variables = (ObjectNode) config.get("variables");
-        while (FlowConfigValidator.approximateItemBytes(FlowConfigJson.fromJson(config, new ArrayList<>()))
+        while (FlowConfigValidator.storedBytes(FlowConfigJson.fromJson(config, new ArrayList<>()))
                 <= FlowConfigValidator.MAX_ITEM_BYTES) {
             variables.put("Big" + variables.size(), "x".repeat(1_000));
         }

@@ -32,7 +32,7 @@ class ConfigWriterTest {
     private static FlowConfig tooLarge() {
         Map<String, String> variables = new LinkedHashMap<>();
         FlowConfig config = config("big", "Big", variables);
-        while (FlowConfigValidator.approximateItemBytes(config) <= FlowConfigValidator.MAX_ITEM_BYTES) {
+        while (FlowConfigValidator.storedBytes(config) <= FlowConfigValidator.MAX_ITEM_BYTES) {
             variables.put("v" + variables.size(), "x".repeat(1_000));
             config = config("big", "Big", variables);
         }
@@ -78,7 +78,7 @@ class ConfigWriterTest {
 
     @Test
     void theIdInThePathWinsAndAnotherIdInTheBodyIsRefusedAtItsField() {
-        ConfigWriter writer = new ConfigWriter(null, Clock.systemUTC());
+        ConfigWriter writer = new ConfigWriter(null, null, Clock.systemUTC());
         ObjectNode withoutId = FlowConfigJson.toJson(config("other", "Small", Map.of()));
         withoutId.remove("id");
         FlowConfig parsed = writer.parse(withoutId, "path-id", "");
@@ -93,7 +93,7 @@ class ConfigWriterTest {
     @Test
     void theTimeComesFromTheOneClock() {
         Instant at = Instant.parse("2026-12-24T17:00:00Z");
-        ConfigWriter writer = new ConfigWriter(null, Clock.fixed(at, ZoneOffset.UTC));
+        ConfigWriter writer = new ConfigWriter(null, null, Clock.fixed(at, ZoneOffset.UTC));
         assertEquals(at, writer.instant());
         assertEquals("2026-12-24T17:00:00Z", writer.now());
     }

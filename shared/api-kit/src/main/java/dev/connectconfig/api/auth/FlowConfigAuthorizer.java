@@ -15,6 +15,20 @@ public interface FlowConfigAuthorizer {
     /** The ids among {@code configIds} the caller may take {@code action} on, for filtering lists. */
     Set<String> allowed(Caller caller, FlowConfigAction action, List<String> configIds);
 
+    /**
+     * The actions among {@code actions} the caller may take on one config: one question for a write that needs
+     * several answers (may the caller see it, and may it make the change it turns out to be).
+     */
+    default Set<FlowConfigAction> permitted(Caller caller, String configId, Set<FlowConfigAction> actions) {
+        Set<FlowConfigAction> permitted = java.util.EnumSet.noneOf(FlowConfigAction.class);
+        for (FlowConfigAction action : actions) {
+            if (isAllowed(caller, action, configId)) {
+                permitted.add(action);
+            }
+        }
+        return permitted;
+    }
+
     /** Answers 403 unless allowed; the message names the action, never the policies. */
     default void require(Caller caller, FlowConfigAction action, String configId) {
         if (!isAllowed(caller, action, configId)) {

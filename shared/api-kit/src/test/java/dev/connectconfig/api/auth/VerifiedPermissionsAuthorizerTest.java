@@ -128,6 +128,26 @@ class VerifiedPermissionsAuthorizerTest {
     }
 
     @Test
+    void theActionsOfOneWriteAreAskedInOneBatch() {
+        RecordingClient client = new RecordingClient(id -> id.equals("sales-emea"));
+        VerifiedPermissionsAuthorizer authorizer = new VerifiedPermissionsAuthorizer(client, "PS");
+        Set<FlowConfigAction> all = java.util.EnumSet.allOf(FlowConfigAction.class);
+
+        assertEquals(all, authorizer.permitted(MARIA, "sales-emea", all));
+        assertEquals(Set.of(), authorizer.permitted(MARIA, "support", all));
+
+        assertEquals(List.of(), client.single);
+        assertEquals(2, client.batches.size());
+        BatchIsAuthorizedRequest batch = client.batches.get(0);
+        assertEquals(List.of("Read", "Create", "UpdateValues", "UpdateStructure", "Delete", "Restore"),
+                batch.requests().stream().map(r -> r.action().actionId()).toList());
+        assertTrue(batch.requests().stream().allMatch(r -> r.principal().entityId().equals("sub-1")
+                && r.resource().entityId().equals("sales-emea")));
+        // the principal and the config, once each
+        assertEquals(2, batch.entities().entityList().size());
+    }
+
+    @Test
     void whenVerifiedPermissionsFailsTheRequestFailsWith503NeverAllows() {
         RecordingClient client = new RecordingClient(id -> true);
         client.fail = true;

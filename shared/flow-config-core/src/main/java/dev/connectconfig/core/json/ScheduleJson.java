@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectconfig.core.model.PromptText;
 import dev.connectconfig.core.model.Schedule;
 import dev.connectconfig.core.model.ScheduleWhen;
-import dev.connectconfig.core.validation.FlowConfigValidator;
 import dev.connectconfig.core.validation.Violation;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -110,8 +109,8 @@ public final class ScheduleJson {
             violations.add(new Violation(field, "must be a list of schedules"));
             return schedules;
         }
-        if (node.size() > FlowConfigValidator.MAX_SCHEDULES) {
-            violations.add(new Violation(field, "at most " + FlowConfigValidator.MAX_SCHEDULES
+        if (node.size() > Schedule.MAX_SCHEDULES) {
+            violations.add(new Violation(field, "at most " + Schedule.MAX_SCHEDULES
                     + " schedules per config"));
             return schedules;
         }
@@ -217,8 +216,8 @@ public final class ScheduleJson {
             violations.add(new Violation(field, "must be a list of dates such as [\"2026-12-25\"]"));
             return null;
         }
-        if (list.size() > FlowConfigValidator.MAX_DATES) {
-            violations.add(new Violation(field, "at most " + FlowConfigValidator.MAX_DATES + " dates per schedule"));
+        if (list.size() > Schedule.MAX_DATES) {
+            violations.add(new Violation(field, "at most " + Schedule.MAX_DATES + " dates per schedule"));
             return null;
         }
         List<ScheduleWhen.ScheduledDate> dates = new ArrayList<>();

@@ -18,6 +18,11 @@ public record Schedule(
         Map<String, String> variables,
         Map<String, Map<String, PromptText>> prompts) {
 
+    /** Schedules one config may hold. */
+    public static final int MAX_SCHEDULES = 50;
+    /** Ten years of holidays; every call looks through a schedule's dates. */
+    public static final int MAX_DATES = 1_000;
+
     public Schedule {
         variables = variables == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         Map<String, Map<String, PromptText>> copy = new LinkedHashMap<>();

@@ -54,9 +54,12 @@ public final class FlowConfigItems {
         if (!config.schema().isEmpty()) {
             Map<String, AttributeValue> schema = new LinkedHashMap<>();
             config.schema().forEach((name, definition) -> {
+                // A config that breaks the rules is never stored, but its size is judged first: nothing here fails.
                 Map<String, AttributeValue> entry = new LinkedHashMap<>();
-                entry.put(TYPE, s(definition.type().wireName()));
-                if (!definition.options().isEmpty()) {
+                if (definition != null && definition.type() != null) {
+                    entry.put(TYPE, s(definition.type().wireName()));
+                }
+                if (definition != null && !definition.options().isEmpty()) {
                     entry.put(OPTIONS, AttributeValue.fromL(definition.options().stream().map(FlowConfigItems::s)
                             .toList()));
                 }
@@ -69,8 +72,10 @@ public final class FlowConfigItems {
             Map<String, AttributeValue> byLanguage = new LinkedHashMap<>();
             languages.forEach((language, text) -> {
                 Map<String, AttributeValue> entry = new LinkedHashMap<>();
-                entry.put(VOICE, s(text.voice()));
-                putIfPresent(entry, CHAT, text.chat());
+                if (text != null) {
+                    putIfPresent(entry, VOICE, text.voice());
+                    putIfPresent(entry, CHAT, text.chat());
+                }
                 byLanguage.put(language, m(entry));
             });
             prompts.put(name, m(byLanguage));

@@ -1,18 +1,16 @@
 package dev.connectconfig.core.validation;
 
-import dev.connectconfig.core.json.ScheduleJson;
 import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.model.PromptText;
-import dev.connectconfig.core.model.Schedule;
 import dev.connectconfig.core.model.VariableDefinition;
 import dev.connectconfig.core.model.VariableType;
 import dev.connectconfig.core.render.Channel;
 import dev.connectconfig.core.render.FlowConfigRenderer;
 import dev.connectconfig.core.render.RenderedConfig;
 import dev.connectconfig.core.render.ResultKeys;
-import dev.connectconfig.core.render.ResultSize;
 import dev.connectconfig.core.render.Ssml;
 import dev.connectconfig.core.schedule.ScheduledConfig;
+import dev.connectconfig.core.store.ItemSize;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,11 +32,11 @@ public final class FlowConfigValidator {
     /** Names become {@code $.External.<name>} in a flow, so they are plain identifiers. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     public static final int MAX_DESCRIPTION = 1024;
-    /** DynamoDB refuses items over 400 KB; configs stay well under it, leaving room for history and attribute names. */
+    /**
+     * DynamoDB refuses items over 400 KB; a config stays well under it as stored ({@link ItemSize}), leaving room for
+     * the attributes its history copy adds.
+     */
     public static final int MAX_ITEM_BYTES = 300 * 1024;
-    public static final int MAX_SCHEDULES = 50;
-    /** Ten years of holidays; every call looks through a schedule's dates. */
-    public static final int MAX_DATES = 1_000;
 
     private FlowConfigValidator() {
     }
@@ -264,43 +262,19 @@ public final class FlowConfigValidator {
         sizeProblem(config).ifPresent(violations::add);
     }
 
-    /** The one size rule: a config larger than {@link #MAX_ITEM_BYTES} as stored, named on the whole config. */
+    /**
+     * The one size rule: a config larger than {@link #MAX_ITEM_BYTES} as stored, counted exactly by {@link ItemSize},
+     * named on the whole config. Its bookkeeping (version, who and when) is set aside: the server writes it, so the
+     * same content gets the same verdict whether it is put, imported, restored or switched.
+     */
     public static Optional<Violation> sizeProblem(FlowConfig config) {
-        return approximateItemBytes(config) > MAX_ITEM_BYTES ? Optional.of(new Violation("",
+        return storedBytes(config) > MAX_ITEM_BYTES ? Optional.of(new Violation("",
                 "the config is larger than " + MAX_ITEM_BYTES / 1024 + " KB; split it into several configs"))
                 : Optional.empty();
     }
 
-    /** The stored item's size, counted as DynamoDB does: UTF-8 names and values. */
-    public static int approximateItemBytes(FlowConfig config) {
-        int bytes = utf8(config.id()) + utf8(config.description()) + utf8(config.defaultLanguage()) + 200;
-        for (Map.Entry<String, String> variable : config.variables().entrySet()) {
-            bytes += utf8(variable.getKey()) + utf8(variable.getValue()) + 8;
-        }
-        for (Map.Entry<String, VariableDefinition> entry : config.schema().entrySet()) {
-            bytes += utf8(entry.getKey()) + 16;
-            if (entry.getValue() != null) {
-                for (String option : entry.getValue().options()) {
-                    bytes += utf8(option) + 2;
-                }
-            }
-        }
-        for (Map.Entry<String, Map<String, PromptText>> prompt : config.prompts().entrySet()) {
-            bytes += utf8(prompt.getKey()) + 8;
-            for (Map.Entry<String, PromptText> language : prompt.getValue().entrySet()) {
-                bytes += utf8(language.getKey()) + 16;
-                if (language.getValue() != null) {
-                    bytes += utf8(language.getValue().voice()) + utf8(language.getValue().chat());
-                }
-            }
-        }
-        for (Schedule schedule : config.schedules()) {
-            bytes += utf8(ScheduleJson.toJson(schedule).toString());
-        }
-        return bytes + utf8(config.timeZone());
-    }
-
-    private static int utf8(String value) {
-        return value == null ? 0 : value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    /** What {@link #sizeProblem} measures: the config's item, bookkeeping aside. */
+    public static long storedBytes(FlowConfig config) {
+        return ItemSize.of(config.withBookkeeping(0, null, null));
     }
 }
