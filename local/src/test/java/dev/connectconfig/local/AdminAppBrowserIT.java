@@ -175,7 +175,7 @@ class AdminAppBrowserIT extends BrowserTestsOnTheRunner {
         assertTrue(diff.contains("prompts › HoldMessage › es-US › voice (none) Por favor, espere en la línea."), diff);
 
         admin.findElement(By.cssSelector("button[aria-label='Restore version 1']")).click();
-        admin.switchTo().alert().accept();
+        waiting(admin).until(ExpectedConditions.alertIsPresent()).accept();
         waitForStatus(admin, "Restored version 1 of 'main-queue': now version 3.");
         JsonNode restored = app.apiGet("flow-configs/main-queue", app.token("ana", "Full", "*"));
         assertFalse(restored.get("prompts").get("HoldMessage").has("es-US"));
@@ -212,13 +212,14 @@ class AdminAppBrowserIT extends BrowserTestsOnTheRunner {
         new Select(editor.findElement(By.name("var-RoutingMode"))).selectByValue("holiday");
 
         editor.findElement(By.linkText("← All configs")).click();
-        assertTrue(editor.switchTo().alert().getText().contains("unsaved changes to 'main-queue'"));
+        assertTrue(waiting(editor).until(ExpectedConditions.alertIsPresent()).getText()
+                .contains("unsaved changes to 'main-queue'"));
         editor.switchTo().alert().dismiss();
         assertEquals("holiday", new Select(editor.findElement(By.name("var-RoutingMode"))).getFirstSelectedOption()
                 .getText());
 
         editor.findElement(By.linkText("← All configs")).click();
-        editor.switchTo().alert().accept();
+        waiting(editor).until(ExpectedConditions.alertIsPresent()).accept();
         waiting(editor).until(ExpectedConditions.presenceOfElementLocated(By.id("configs")));
     }
 

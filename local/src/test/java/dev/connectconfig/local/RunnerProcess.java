@@ -91,7 +91,9 @@ final class RunnerProcess implements AutoCloseable {
     private boolean awaitReady(boolean mayRetry) throws InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!output().contains(LocalRunner.READY)) {
-            if (!process.isAlive() && mayRetry && output().contains("Address already in use")) {
+            // The runner's own words for a taken port (LocalHttp), or the JDK's where a server binds it directly.
+            if (!process.isAlive() && mayRetry && (output().contains("is already in use on 127.0.0.1")
+                    || output().contains("Address already in use"))) {
                 return false;
             }
             if (!process.isAlive() || System.nanoTime() > deadline) {

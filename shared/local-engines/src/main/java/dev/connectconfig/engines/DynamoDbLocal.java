@@ -11,6 +11,7 @@ import dev.connectconfig.core.validation.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -174,12 +176,39 @@ public final class DynamoDbLocal implements AutoCloseable {
                 .keyType((String) k.get("KeyType")).build()).toList();
     }
 
+    /**
+     * A loopback port nothing listens on now, for a server about to bind it. Picked at random below the kernel's
+     * ephemeral range, so two picks rarely meet and no outgoing connection can take it before the bind.
+     */
     public static int freePort() {
+        // Below the kernel's ephemeral range: an outgoing connection never takes such a port between this pick and
+        // the bind by whoever asked, as one did under load when the port came from the ephemeral range (bind to 0).
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 200 && below > 12_000; attempt++) {
+            int port = 10_000 + ThreadLocalRandom.current().nextInt(below - 10_000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+                return port;
+            } catch (IOException taken) {
+                // another process holds it: try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first port the kernel hands out to outgoing connections (Linux; 32768 elsewhere, its usual value). */
+    private static int ephemeralRangeStart() {
+        try {
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim()
+                    .split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
+        }
+    }
     }
 
     @Override
