@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * template.yaml through the real AWS SAM translator, as CloudFormation transforms it at deploy time: it transforms
- * under every combination of its conditions, and what it becomes publishes, stages and permits what we mean.
+ * under every pair of its conditions' values (every combination with {@code -Ptemplate-exhaustive}), and what it
+ * becomes publishes, stages and permits what we mean.
  */
 class SamTransformTest {
 
