@@ -15,7 +15,7 @@ module=functions/users-export
 classpath="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")"
 
 # A small heap on purpose: the export must stream, whatever the row count. Metrics go to stdout, not a local agent.
-POWERTOOLS_METRICS_NAMESPACE=ConnectConfig POWERTOOLS_SERVICE_NAME=users-export-bench \
+METRICS_NAMESPACE=ConnectConfig POWERTOOLS_SERVICE_NAME=users-export-bench \
 AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local LOG_LEVEL=WARN \
   "$JAVA_HOME/bin/java" -Xmx128m ${BENCH_JAVA_OPTS:-} -cp "$classpath" \
   dev.connectconfig.usersexport.UsersExportBenchmark "$rows"

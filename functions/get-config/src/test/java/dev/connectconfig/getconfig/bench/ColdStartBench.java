@@ -49,7 +49,7 @@ public final class ColdStartBench {
                 "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "bench",
                 "AWS_SECRET_ACCESS_KEY", "bench",
-                "POWERTOOLS_METRICS_NAMESPACE", "ConnectConfig",
+                "METRICS_NAMESPACE", "ConnectConfig",
                 "POWERTOOLS_SERVICE_NAME", "get-config"));
 
         // Each program gets what its own Lambda deployment would hold, next to the runtime client's jars.
