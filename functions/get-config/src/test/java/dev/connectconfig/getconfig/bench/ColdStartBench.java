@@ -77,7 +77,8 @@ public final class ColdStartBench {
                         body -> body.contains("\"Welcome\"") && !body.contains("\"error\"")));
         probeClasspath = concat(List.of(getConfigJar.toString(), testClasses.toString()),
                 jars(testClasspath, "aws-lambda-java-core", "test-support-1.0.0-SNAPSHOT.jar",
-                        "libs/test-support/target/classes"));
+                        "shared/test-support/target/classes", "local-engines-1.0.0-SNAPSHOT.jar",
+                        "shared/local-engines/target/classes"));
     }
 
     public void coldStarts(int runs) throws Exception {
