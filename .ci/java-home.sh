@@ -1,5 +1,5 @@
-# Sourced by .ci/run and local/run.sh: points JAVA_HOME at a JDK 21 or newer (the current one if it is, else the
-# first one found under /usr/lib/jvm), or stops with a clear message.
+# Sourced by .ci/run, local/run.sh and the bench/ scripts: points JAVA_HOME at a JDK 21 or newer (the current one if
+# it is, else the first one found under /usr/lib/jvm), or stops with a clear message.
 
 java_major() {
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1

@@ -7,15 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-1000000}"
 
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  for candidate in /usr/lib/jvm/*/bin/java; do
-    if "$candidate" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-      JAVA_HOME="$(dirname "$(dirname "$candidate")")"
-      export JAVA_HOME
-      break
-    fi
-  done
-fi
+. .ci/java-home.sh
 
 mvn -q -pl functions/users-export -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
@@ -23,7 +15,7 @@ module=functions/users-export
 classpath="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")"
 
 # A small heap on purpose: the export must stream, whatever the row count. Metrics go to stdout, not a local agent.
-POWERTOOLS_METRICS_NAMESPACE=ConnectConfig POWERTOOLS_SERVICE_NAME=users-export-bench \
+METRICS_NAMESPACE=ConnectConfig POWERTOOLS_SERVICE_NAME=users-export-bench \
 AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local LOG_LEVEL=WARN \
   "$JAVA_HOME/bin/java" -Xmx128m ${BENCH_JAVA_OPTS:-} -cp "$classpath" \
   dev.connectconfig.usersexport.UsersExportBenchmark "$rows"

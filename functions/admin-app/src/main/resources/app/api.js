@@ -1,9 +1,9 @@
 import { session } from './session.js';
 
 // The API lives on the app's own origin, one level up from the page (…/v1/app → …/v1/flow-configs).
-export const apiBase = new URL('.', document.baseURI);
+const apiBase = new URL('.', document.baseURI);
 
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(status, body) {
     super(body && body.message ? body.message : `The API answered ${status}.`);
     this.status = status;

@@ -278,7 +278,7 @@ function conflictPanel(state) {
       } }, `Discard mine and show version ${theirs.version}`)));
 }
 
-export function showProblems(e) {
+function showProblems(e) {
   const problems = document.getElementById('problems');
   document.querySelectorAll('[data-field]').forEach(el => el.removeAttribute('aria-invalid'));
   document.querySelectorAll('.field-error.from-api').forEach(el => el.remove());

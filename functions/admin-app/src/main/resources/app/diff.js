@@ -4,7 +4,7 @@ import { h } from './dom.js';
 // Keys are JSON arrays of path segments, so names with any character stay apart.
 const ORDER = '(order)';
 
-export function flatten(config) {
+function flatten(config) {
   const entries = new Map();
   if (!config) return entries;
   const put = (path, value) => entries.set(JSON.stringify(path), value);
@@ -26,7 +26,7 @@ export function flatten(config) {
   return entries;
 }
 
-export function unflatten(entries, template) {
+function unflatten(entries, template) {
   const config = { id: template.id, description: '', defaultLanguage: '', variables: {}, prompts: {} };
   if (template.version !== undefined) config.version = template.version;
   const schema = {};
@@ -75,7 +75,7 @@ export function reapply(base, mine, theirs) {
   return unflatten(result, theirs);
 }
 
-export function describePath(path) {
+function describePath(path) {
   return path.join(' › ');
 }
 

@@ -11,7 +11,7 @@ const KINDS = { window: 'In a window, from a date and time to another', weekly: 
   dates: 'On dates, all day or between two times' };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function kindOf(when) {
+function kindOf(when) {
   if (when && 'dates' in when) return 'dates';
   if (when && 'days' in when) return 'weekly';
   return 'window';
@@ -32,7 +32,7 @@ function newWhen(kind, zone) {
 const crossesMidnight = when => Boolean(when.start && when.end && when.end <= when.start);
 
 /** One line a person reads: when a schedule is active. */
-export function describeWhen(when) {
+function describeWhen(when) {
   const kind = kindOf(when);
   if (kind === 'window') return `From ${(when.from || '?').replace('T', ' ')} ` + (when.to ? `to ${when.to.replace('T', ' ')}` : 'with no end');
   if (kind === 'weekly') {

@@ -4,7 +4,7 @@ import { h, uid } from './dom.js';
 export const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 let zones = null;
-export function allZones() {
+function allZones() {
   if (!zones) {
     const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
     zones = [...new Set(['UTC', ...known])];

@@ -29,7 +29,7 @@ class TemplateValuesTest {
     @Test
     void globalsApplyAndAFunctionsOwnVariableWins() {
         Map<String, String> getConfig = template.function("GetConfigFunction").orElseThrow().environment();
-        assertEquals("ConnectConfig", getConfig.get("POWERTOOLS_METRICS_NAMESPACE"));
+        assertEquals("ConnectConfig", getConfig.get("METRICS_NAMESPACE"));
         assertEquals("INFO", getConfig.get("LOG_LEVEL"));
         assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", getConfig.get("JAVA_TOOL_OPTIONS"));
         assertEquals("-XX:+TieredCompilation",

@@ -59,11 +59,12 @@ public final class AwsClients {
         return builder;
     }
 
+    /** The url-connection client, its failures on a connection the server had closed retried by the SDK. */
     public static SdkHttpClient httpClient(Timeouts timeouts) {
-        return UrlConnectionHttpClient.builder()
+        return new StaleConnectionRetry(UrlConnectionHttpClient.builder()
                 .connectionTimeout(timeouts.connect())
                 .socketTimeout(timeouts.attempt())
-                .build();
+                .build());
     }
 
     /** Lambda sets AWS_REGION; reading it directly skips the SDK's slower region provider chain. */

@@ -1,6 +1,7 @@
 package dev.connectconfig.aws;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /** Reads a function's configuration from the environment the SAM template sets. */
 public final class Env {
@@ -20,6 +21,24 @@ public final class Env {
     public static String optional(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /**
+     * A variable that was renamed: {@code name} first, then {@code oldName} (still read for one release, so a stack
+     * deployed before the rename keeps its value), else {@code fallback}. Only {@code name} is what the template sets.
+     */
+    public static String renamed(String name, String oldName, String fallback) {
+        return renamed(name, oldName, fallback, System::getenv);
+    }
+
+    static String renamed(String name, String oldName, String fallback, UnaryOperator<String> environment) {
+        for (String variable : new String[] {name, oldName}) {
+            String value = environment.apply(variable);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return fallback;
     }
 
     public static Duration seconds(String name, long fallbackSeconds) {

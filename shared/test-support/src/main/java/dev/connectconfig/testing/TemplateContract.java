@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  * environment variable the code reads is set for the function (in its own Environment or in Globals).
  *
  * <p>Code reads configuration as {@code System.getenv("NAME")}, {@code Env.required("NAME")} (any {@code Env}
- * method) or through a constant named {@code *_VARIABLE}; those are the forms this finds.
+ * method) or through a constant named {@code *_VARIABLE}; those are the forms this finds. Of a renamed variable
+ * ({@code Env.renamed("NEW", "OLD", ...)}) only the new name is required: the old one is a fallback the template no
+ * longer sets.
  */
 public final class TemplateContract {
 

@@ -49,7 +49,7 @@ public final class ColdStartBench {
                 "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "bench",
                 "AWS_SECRET_ACCESS_KEY", "bench",
-                "POWERTOOLS_METRICS_NAMESPACE", "ConnectConfig",
+                "METRICS_NAMESPACE", "ConnectConfig",
                 "POWERTOOLS_SERVICE_NAME", "get-config"));
 
         // Each program gets what its own Lambda deployment would hold, next to the runtime client's jars.
@@ -77,7 +77,8 @@ public final class ColdStartBench {
                         body -> body.contains("\"Welcome\"") && !body.contains("\"error\"")));
         probeClasspath = concat(List.of(getConfigJar.toString(), testClasses.toString()),
                 jars(testClasspath, "aws-lambda-java-core", "test-support-1.0.0-SNAPSHOT.jar",
-                        "libs/test-support/target/classes"));
+                        "shared/test-support/target/classes", "local-engines-1.0.0-SNAPSHOT.jar",
+                        "shared/local-engines/target/classes"));
     }
 
     public void coldStarts(int runs) throws Exception {

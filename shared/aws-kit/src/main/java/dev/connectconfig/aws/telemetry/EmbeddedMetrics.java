@@ -2,6 +2,7 @@ package dev.connectconfig.aws.telemetry;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.connectconfig.aws.Env;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -45,12 +46,12 @@ public final class EmbeddedMetrics {
     }
 
     /**
-     * As template.yaml configures it: {@code POWERTOOLS_METRICS_NAMESPACE}, {@code POWERTOOLS_SERVICE_NAME} (the names
-     * Powertools reads, so a dashboard built for it keeps working), standard output as it is at each write.
+     * As template.yaml configures it: {@code METRICS_NAMESPACE} (this writer's own setting; the name it had before,
+     * {@code POWERTOOLS_METRICS_NAMESPACE}, is still read until the next release), {@code POWERTOOLS_SERVICE_NAME}
+     * (shared with Powertools logging), standard output as it is at each write.
      */
     public static EmbeddedMetrics fromEnvironment() {
-        String namespace = System.getenv("POWERTOOLS_METRICS_NAMESPACE");
-        return new EmbeddedMetrics(namespace == null || namespace.isBlank() ? "ConnectConfig" : namespace,
+        return new EmbeddedMetrics(Env.renamed("METRICS_NAMESPACE", "POWERTOOLS_METRICS_NAMESPACE", "ConnectConfig"),
                 serviceName(), () -> System.out);
     }
 
