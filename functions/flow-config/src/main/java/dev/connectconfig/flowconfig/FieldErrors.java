@@ -15,7 +15,7 @@ final class FieldErrors {
     }
 
     static List<FieldError> of(List<Violation> violations) {
-        return violations.stream().map(v -> new FieldError(v.field(), v.message())).toList();
+        return FieldError.all(violations, Violation::field, Violation::message);
     }
 
     /** The 400 for a request with these violations. */

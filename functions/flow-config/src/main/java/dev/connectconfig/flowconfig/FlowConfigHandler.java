@@ -21,9 +21,8 @@ public final class FlowConfigHandler
     /** What the priming request may take; it reads one item and asks for one decision. */
     static final Duration PRIMING_TIME = Duration.ofSeconds(10);
     /** The store's outage passes with time: a 503 (with Retry-After) that never names the table. */
-    static final ErrorMappings ERRORS = ErrorMappings.none().map(StoreUnavailableException.class,
-            e -> new ApiException(503, "STORE_UNAVAILABLE",
-                    "The flow-config store is unavailable right now; try again shortly."));
+    static final ErrorMappings ERRORS = ErrorMappings.none().storeOutage(StoreUnavailableException.class,
+            "The flow-config store");
 
     private final ApiFunction api;
 

@@ -24,9 +24,8 @@ public final class PreviewSpeechHandler
     /** 6,000 characters of SSML, each at worst a 6-byte JSON escape, with room for the other fields. */
     static final int MAX_BODY_BYTES = 64 * 1024;
     /** A stored prompt is read from the flow-config store; its outage passes with time: a 503 with Retry-After. */
-    static final ErrorMappings ERRORS = ErrorMappings.none().map(StoreUnavailableException.class,
-            e -> new ApiException(503, "STORE_UNAVAILABLE",
-                    "The flow-config store is unavailable right now; try again shortly."));
+    static final ErrorMappings ERRORS = ErrorMappings.none().storeOutage(StoreUnavailableException.class,
+            "The flow-config store");
 
     private final ApiFunction api;
 

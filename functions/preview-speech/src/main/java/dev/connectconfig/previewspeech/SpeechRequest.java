@@ -1,6 +1,8 @@
 package dev.connectconfig.previewspeech;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.api.errors.FieldError;
 import dev.connectconfig.core.json.JsonFields;
 import dev.connectconfig.core.validation.FlowConfigValidator;
 import dev.connectconfig.core.validation.Violation;
@@ -30,7 +32,7 @@ record SpeechRequest(String text, String flowConfigId, String prompt, String lan
 
     static SpeechRequest from(JsonNode body) {
         if (!body.isObject()) {
-            throw FieldErrors.invalid(List.of(new Violation("", "must be a JSON object with text and languageCode,"
+            throw invalid(List.of(new Violation("", "must be a JSON object with text and languageCode,"
                     + " or flowConfigId, prompt and languageCode")));
         }
         List<Violation> violations = new ArrayList<>();
@@ -85,7 +87,7 @@ record SpeechRequest(String text, String flowConfigId, String prompt, String lan
             }
         }
         if (!violations.isEmpty()) {
-            throw FieldErrors.invalid(violations);
+            throw invalid(violations);
         }
         return new SpeechRequest(text, configId, prompt, languageCode, voiceId, engine, format);
     }
@@ -96,5 +98,9 @@ record SpeechRequest(String text, String flowConfigId, String prompt, String lan
 
     private static String text(JsonNode body, String field, List<Violation> violations) {
         return JsonFields.text(body, field, "", violations);
+    }
+
+    private static ApiException invalid(List<Violation> violations) {
+        return ApiException.invalid(FieldError.all(violations, Violation::field, Violation::message));
     }
 }

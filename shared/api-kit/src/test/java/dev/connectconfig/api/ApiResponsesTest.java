@@ -100,6 +100,22 @@ class ApiResponsesTest {
     }
 
     @Test
+    void aStoreOutageIsA503ToRetryThatNamesNoTable() throws Exception {
+        ApiResponses mapped = new ApiResponses("https://config.example.com",
+                ErrorMappings.none().storeOutage(BackendDownException.class, "The flow-config store"));
+
+        APIGatewayProxyResponseEvent response = mapped.error(
+                new BackendDownException("DynamoDB GetItem on FlowConfigTable failed"), "r");
+
+        assertEquals(503, response.getStatusCode());
+        assertEquals("STORE_UNAVAILABLE", JSON.readTree(response.getBody()).get("code").asText());
+        assertFalse(response.getBody().contains("FlowConfigTable"));
+        assertEquals("{\"code\":\"STORE_UNAVAILABLE\",\"message\":\"The flow-config store is unavailable right now;"
+                + " try again shortly.\",\"details\":[]}", response.getBody());
+        assertEquals("2", response.getHeaders().get("Retry-After"));
+    }
+
+    @Test
     void aThrottledDependencyIsA429WithRetryAfter() throws Exception {
         APIGatewayProxyResponseEvent response = responses.error(
                 new ApiException(429, "SPEECH_THROTTLED", "Amazon Polly is busy."), "r");

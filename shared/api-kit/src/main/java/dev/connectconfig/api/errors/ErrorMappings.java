@@ -35,6 +35,15 @@ public final class ErrorMappings {
         return new ErrorMappings(more);
     }
 
+    /**
+     * These mappings and a store's outage: a {@code type} thrown by a route is a 503 {@code STORE_UNAVAILABLE} (with
+     * Retry-After) that says "{@code store} is unavailable right now" and never names a table or quotes the failure.
+     */
+    public ErrorMappings storeOutage(Class<? extends RuntimeException> type, String store) {
+        return map(type, failure -> new ApiException(503, "STORE_UNAVAILABLE",
+                store + " is unavailable right now; try again shortly."));
+    }
+
     /** The API error registered for {@code failure}'s type, if any. */
     public Optional<ApiException> answer(Throwable failure) {
         for (var mapping : answers.entrySet()) {
