@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.platform.cloudformation.StackConfiguration;
+import dev.connectconfig.engines.StackResourceEndpoint;
+import dev.connectconfig.platform.cloudformation.CloudFormationService;
 import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.TemplateEnvironment;
 import dev.connectconfig.testing.TestContext;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +50,8 @@ class GrantPermissionsHandlerIT {
 
     private InMemoryLakeFormation lakeFormation;
     private CustomResourceResponseServer cloudFormation;
+    /** CloudFormation's DescribeStackResource: holds what CloudFormation would while it sends each event. */
+    private StackResourceEndpoint stacks;
     /** The function's environment, as the template last set it. */
     private Map<String, String> environment;
 
@@ -54,6 +59,7 @@ class GrantPermissionsHandlerIT {
     void start() {
         lakeFormation = new InMemoryLakeFormation();
         cloudFormation = CustomResourceResponseServer.start();
+        stacks = StackResourceEndpoint.start();
         configureAs(event("create.json"));
     }
 
@@ -67,6 +73,7 @@ class GrantPermissionsHandlerIT {
     @AfterEach
     void stop() {
         cloudFormation.close();
+        stacks.close();
     }
 
     private static Resource link(String name) {
@@ -85,11 +92,35 @@ class GrantPermissionsHandlerIT {
 
     private GrantPermissionsHandler handler() {
         return new GrantPermissionsHandler(new GrantReconciler(new LakeFormationGrants(lakeFormation),
-                GrantSpec.configuration(environment::get)));
+                GrantSpec.configuration(environment::get)), CloudFormationService.local(stacks.endpoint(),
+                URI.create(cloudFormation.url())));
     }
 
     /** The event as the function sees it with its current environment. */
     private JsonNode send(CloudFormationCustomResourceEvent event) {
+        sentByCloudFormation(event);
+        JsonNode body = forge(event);
+        if ("SUCCESS".equals(body.path("Status").asText())) {
+            if ("Delete".equals(event.getRequestType())) {
+                stacks.forget(event.getStackId(), event.getLogicalResourceId());
+            } else {
+                stacks.hold(event.getStackId(), event.getLogicalResourceId(),
+                        body.path("PhysicalResourceId").asText(), event.getRequestType().toUpperCase() + "_COMPLETE");
+            }
+        }
+        return body;
+    }
+
+    /** CloudFormation holds the event's physical id and is updating or deleting it, as when it sends the event. */
+    private void sentByCloudFormation(CloudFormationCustomResourceEvent event) {
+        if (!"Create".equals(event.getRequestType())) {
+            stacks.hold(event.getStackId(), event.getLogicalResourceId(), event.getPhysicalResourceId(),
+                    "Update".equals(event.getRequestType()) ? "UPDATE_IN_PROGRESS" : "DELETE_IN_PROGRESS");
+        }
+    }
+
+    /** The event sent by someone else than CloudFormation, which holds what it held. */
+    private JsonNode forge(CloudFormationCustomResourceEvent event) {
         handler().handleRequest(event, new TestContext("GrantPermissions"));
         return cloudFormation.awaitBody();
     }
@@ -305,6 +336,7 @@ class GrantPermissionsHandlerIT {
                 event("create.json").getResourceProperties().get("Tables")));
         GrantPermissionsHandler handler = handler();
         TestContext context = new TestContext("GrantPermissions", 12_000);
+        sentByCloudFormation(delete);
 
         handler.handleRequest(delete, context);
         JsonNode body = cloudFormation.awaitBody();
