@@ -430,16 +430,43 @@ class ResourceLinkCreatorHandlerIT {
     }
 
     @Test
-    void aCreateFromAnotherStackIsRefusedAndWritesNothing() {
+    void aCreateFromAnotherStackIsNotAnsweredAndWritesNothing() {
         CloudFormationCustomResourceEvent forged = event("create.json");
         forged.setStackId("arn:aws:cloudformation:us-east-1:123456789012:stack/other/0a0b0c0d");
 
-        JsonNode body = send(forged);
+        handler().handleRequest(forged, new TestContext("ResourceLinkCreator"));
 
-        assertEquals("FAILED", body.path("Status").asText());
-        assertTrue(body.path("Reason").asText().startsWith("Refused: this function serves stack connect-config-dev"),
-                body.path("Reason").asText());
+        assertEquals(0, cloudFormation.pending(), "no answer to another stack's event");
         assertTrue(glue.requests().isEmpty());
+    }
+
+    @Test
+    void aDeleteOfTheStacksOwnLinksOutsideCloudFormationIsRefused() {
+        JsonNode created = deploy("create.json");
+        CloudFormationCustomResourceEvent forged = event("delete.json");
+        forged.setPhysicalResourceId(created.path("PhysicalResourceId").asText());
+
+        JsonNode body = forge(forged);
+
+        assertEquals("FAILED", body.path("Status").asText(), body.toString());
+        assertEquals("Refused: CloudFormation is not deleting resource AnalyticsResourceLinks (it is"
+                + " CREATE_COMPLETE). Nothing was changed.", body.path("Reason").asText());
+        assertTrue(glue.requests(BatchDeleteTableRequest.class).isEmpty());
+        assertEquals(Set.copyOf(FIRST_LINKS), glue.consumerTables().keySet());
+        assertEquals(new StackResourceEndpoint.Described("DescribeStackResource", "2010-05-15", forged.getStackId(),
+                "AnalyticsResourceLinks"), stacks.requests().getLast(), "asked about the event's stack and resource");
+    }
+
+    @Test
+    void anAnswerIsNeverSentToAUrlOtherThanCloudFormations() {
+        try (CustomResourceResponseServer elsewhere = CustomResourceResponseServer.start()) {
+            CloudFormationCustomResourceEvent create = event("create.json");
+            create.setResponseUrl(elsewhere.url());
+
+            handler().handleRequest(create, new TestContext("ResourceLinkCreator"));
+
+            assertEquals(0, elsewhere.pending(), "nothing PUT to " + create.getResponseUrl());
+        }
     }
 
     @Test
@@ -469,7 +496,8 @@ class ResourceLinkCreatorHandlerIT {
         cleanup.setPhysicalResourceId(created.path("PhysicalResourceId").asText());
         cleanup.setResourceProperties(event("create.json").getResourceProperties());
 
-        JsonNode body = send(cleanup);
+        // The update's cleanup: CloudFormation now holds the new id, so the old one's Delete runs unconfirmed.
+        JsonNode body = forge(cleanup);
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(4, body.path("Data").path("Deleted").asInt());
