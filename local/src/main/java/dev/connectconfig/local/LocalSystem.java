@@ -155,6 +155,10 @@ final class LocalSystem implements AutoCloseable {
         functionEnvironment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
         functionEnvironment.put("AWS_ENDPOINT_URL_VERIFIEDPERMISSIONS", permissions.url());
         functionEnvironment.put("AWS_ENDPOINT_URL_POLLY", pollyUrl);
+        // The runner stands in for CloudFormation: its DescribeStackResource, and the response URL's origin, which
+        // only the runner ever sets (template.yaml never does; a deployed function answers CloudFormation's S3 URLs).
+        functionEnvironment.put("AWS_ENDPOINT_URL_CLOUDFORMATION", cloudFormation.describeEndpoint());
+        functionEnvironment.put("LOCAL_RUNNER_RESPONSE_ORIGIN", cloudFormation.responseOrigin());
     }
 
     SamTemplate template() {

@@ -1,5 +1,6 @@
 package dev.connectconfig.grants;
 
+import dev.connectconfig.platform.cloudformation.CloudFormationService;
 import dev.connectconfig.platform.cloudformation.GuardedCustomResourceHandler;
 
 /**
@@ -13,10 +14,11 @@ public final class GrantPermissionsHandler extends GuardedCustomResourceHandler 
     /** One Lake Formation client per container. */
     public GrantPermissionsHandler() {
         this(new GrantReconciler(new LakeFormationGrants(LakeFormationGrants.client(null)),
-                GrantSpec.configuration(System::getenv)));
+                GrantSpec.configuration(System::getenv)), CloudFormationService.fromEnvironment());
     }
 
-    GrantPermissionsHandler(GrantReconciler reconciler) {
-        super(reconciler);
+    /** For tests: {@code cloudFormation} stands in for DescribeStackResource and the response URL. */
+    GrantPermissionsHandler(GrantReconciler reconciler, CloudFormationService cloudFormation) {
+        super(reconciler, cloudFormation);
     }
 }

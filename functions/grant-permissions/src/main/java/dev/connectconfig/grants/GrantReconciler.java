@@ -114,8 +114,8 @@ record GrantReconciler(LakeFormationGrants lakeFormation, StackConfiguration con
      * databases is not acted on, because only values from the function's environment may decide a revocation.
      */
     private List<LakeFormationGrant> ownedBefore(CustomResourceRequest request, GrantSpec spec) {
-        if (request.isCreate()) {
-            return List.of();
+        if (request.isCreate() || !request.physicalIdConfirmed()) {
+            return List.of(); // a record is trusted only as the physical id CloudFormation holds
         }
         Optional<GrantSpec> old = GrantSpec.ifValid(request.oldProperties());
         List<LakeFormationGrant> owned = old.flatMap(before -> GrantRecord.owned(request.physicalResourceId(),
@@ -158,7 +158,12 @@ record GrantReconciler(LakeFormationGrants lakeFormation, StackConfiguration con
     @Override
     public CustomResourceOutcome remove(CustomResourceRequest request) {
         List<LakeFormationGrant> owned = List.of();
-        if (!configuration.agreesWith(request.properties())) {
+        if (!request.physicalIdConfirmed()) {
+            // Not the id CloudFormation holds (a replaced resource's, whose grants now belong to the current id):
+            // what it records cannot be trusted, so nothing is revoked for it.
+            LOG.info("delete of an id CloudFormation no longer holds: nothing revoked",
+                    entry("physicalResourceId", request.physicalResourceId()));
+        } else if (!configuration.agreesWith(request.properties())) {
             // The old properties of a resource an Update replaced (its grants now belong to the new id), or an
             // event CloudFormation did not send: either way nothing of the configured grants is this id's to revoke.
             LOG.info("delete of a resource whose properties are not the configured ones: nothing revoked",

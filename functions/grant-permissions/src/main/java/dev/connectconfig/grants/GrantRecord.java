@@ -23,9 +23,9 @@ import software.amazon.awssdk.services.lakeformation.model.Permission;
  *
  * <p>An Update that grants or revokes something gets a new id; CloudFormation then deletes the old id with the old
  * properties, which no longer agree with the function's configuration, and {@link GrantReconciler#remove} revokes
- * nothing for it. The id is not a secret: a hand-made Delete with this stack's id, the configured properties and a
- * forged record could make the function revoke the configured principal's permissions on the configured catalog
- * objects, and nothing else.
+ * nothing for it. The id is not a secret, so a record is read only from the id CloudFormation holds for the resource
+ * while it is updating or deleting it ({@code CustomResourceRequest#physicalIdConfirmed}): a hand-made event carrying
+ * a forged record is refused, or revokes nothing.
  */
 final class GrantRecord {
 

@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.platform.cloudformation.StackConfiguration;
+import dev.connectconfig.engines.StackResourceEndpoint;
+import dev.connectconfig.platform.cloudformation.CloudFormationService;
+import dev.connectconfig.platform.cloudformation.ResourceProperties;
 import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.TemplateEnvironment;
 import dev.connectconfig.testing.TestContext;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +51,8 @@ class GrantPermissionsHandlerIT {
 
     private InMemoryLakeFormation lakeFormation;
     private CustomResourceResponseServer cloudFormation;
+    /** CloudFormation's DescribeStackResource: holds what CloudFormation would while it sends each event. */
+    private StackResourceEndpoint stacks;
     /** The function's environment, as the template last set it. */
     private Map<String, String> environment;
 
@@ -54,6 +60,7 @@ class GrantPermissionsHandlerIT {
     void start() {
         lakeFormation = new InMemoryLakeFormation();
         cloudFormation = CustomResourceResponseServer.start();
+        stacks = StackResourceEndpoint.start();
         configureAs(event("create.json"));
     }
 
@@ -67,6 +74,7 @@ class GrantPermissionsHandlerIT {
     @AfterEach
     void stop() {
         cloudFormation.close();
+        stacks.close();
     }
 
     private static Resource link(String name) {
@@ -85,11 +93,35 @@ class GrantPermissionsHandlerIT {
 
     private GrantPermissionsHandler handler() {
         return new GrantPermissionsHandler(new GrantReconciler(new LakeFormationGrants(lakeFormation),
-                GrantSpec.configuration(environment::get)));
+                GrantSpec.configuration(environment::get)), CloudFormationService.local(stacks.endpoint(),
+                URI.create(cloudFormation.url())));
     }
 
     /** The event as the function sees it with its current environment. */
     private JsonNode send(CloudFormationCustomResourceEvent event) {
+        sentByCloudFormation(event);
+        JsonNode body = forge(event);
+        if ("SUCCESS".equals(body.path("Status").asText())) {
+            if ("Delete".equals(event.getRequestType())) {
+                stacks.forget(event.getStackId(), event.getLogicalResourceId());
+            } else {
+                stacks.hold(event.getStackId(), event.getLogicalResourceId(),
+                        body.path("PhysicalResourceId").asText(), event.getRequestType().toUpperCase() + "_COMPLETE");
+            }
+        }
+        return body;
+    }
+
+    /** CloudFormation holds the event's physical id and is updating or deleting it, as when it sends the event. */
+    private void sentByCloudFormation(CloudFormationCustomResourceEvent event) {
+        if (!"Create".equals(event.getRequestType())) {
+            stacks.hold(event.getStackId(), event.getLogicalResourceId(), event.getPhysicalResourceId(),
+                    "Update".equals(event.getRequestType()) ? "UPDATE_IN_PROGRESS" : "DELETE_IN_PROGRESS");
+        }
+    }
+
+    /** The event sent by someone else than CloudFormation, which holds what it held. */
+    private JsonNode forge(CloudFormationCustomResourceEvent event) {
         handler().handleRequest(event, new TestContext("GrantPermissions"));
         return cloudFormation.awaitBody();
     }
@@ -305,6 +337,7 @@ class GrantPermissionsHandlerIT {
                 event("create.json").getResourceProperties().get("Tables")));
         GrantPermissionsHandler handler = handler();
         TestContext context = new TestContext("GrantPermissions", 12_000);
+        sentByCloudFormation(delete);
 
         handler.handleRequest(delete, context);
         JsonNode body = cloudFormation.awaitBody();
@@ -357,17 +390,15 @@ class GrantPermissionsHandlerIT {
 
     /** The guard itself (any request type, its exact reason) is platform-kit's; here, the stack id GrantSpec reads. */
     @Test
-    void eventsFromAnotherStackAreRefusedAndChangeNothing() {
+    void eventsFromAnotherStackAreNotAnsweredAndChangeNothing() {
         JsonNode created = deploy("create.json");
         int calls = lakeFormation.requests().size();
         CloudFormationCustomResourceEvent create = event("create.json");
         create.setStackId("arn:aws:cloudformation:us-east-1:123456789012:stack/other/0a0b0c0d");
 
-        JsonNode refusedCreate = send(create);
+        handler().handleRequest(create, new TestContext("GrantPermissions"));
 
-        assertEquals("FAILED", refusedCreate.path("Status").asText());
-        assertTrue(refusedCreate.path("Reason").asText().startsWith("Refused: this function serves stack"
-                + " connect-config-dev"), refusedCreate.path("Reason").asText());
+        assertEquals(0, cloudFormation.pending(), "no answer to another stack's event");
         assertEquals(calls, lakeFormation.requests().size());
         assertEquals(47, lakeFormation.grantsOf(EXPORT_ROLE).size());
     }
@@ -385,6 +416,88 @@ class GrantPermissionsHandlerIT {
         assertEquals(Set.of(Permission.SELECT, Permission.DESCRIBE), lakeFormation.grantsOf(ANALYST)
                 .get(target("contact_record")));
         assertEquals(47, lakeFormation.grantsOf(EXPORT_ROLE).size());
+    }
+
+    /** A record claiming every configured permission: what a forger would write. */
+    private static String recordOfEverything(GrantSpec spec) {
+        Map<String, Set<Permission>> everything = new java.util.LinkedHashMap<>();
+        spec.grants().forEach(grant -> everything.put(grant.id(), Set.copyOf(grant.permissions())));
+        return GrantRecord.physicalId(PHYSICAL_ID, spec, everything);
+    }
+
+    private CloudFormationCustomResourceEvent configuredDelete() {
+        return withProperty(event("delete.json"), "Tables", event("create.json").getResourceProperties().get("Tables"));
+    }
+
+    @Test
+    void aForgedDeleteWithAHandMadeRecordRevokesNothingAnAdministratorGranted() {
+        lakeFormation.existing(EXPORT_ROLE, target("contact_record"), Permission.SELECT, Permission.DESCRIBE);
+        deploy("create.json");
+        CloudFormationCustomResourceEvent forged = configuredDelete();
+        forged.setPhysicalResourceId(recordOfEverything(GrantSpec.from(ResourceProperties.of(
+                event("create.json").getResourceProperties()))));
+
+        JsonNode body = forge(forged);
+
+        // An id CloudFormation does not hold looks like a replaced resource's cleanup: answered, trusted for nothing.
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertEquals(0, body.path("Data").path("Revoked").asInt());
+        assertTrue(lakeFormation.requests(BatchRevokePermissionsRequest.class).isEmpty());
+        assertEquals(Set.of(Permission.SELECT, Permission.DESCRIBE), lakeFormation.grantsOf(EXPORT_ROLE)
+                .get(target("contact_record")), "the administrator's grant from before the stack");
+        assertEquals(47, lakeFormation.grantsOf(EXPORT_ROLE).size());
+        StackResourceEndpoint.Described asked = stacks.requests().getLast();
+        assertEquals(new StackResourceEndpoint.Described("DescribeStackResource", "2010-05-15", forged.getStackId(),
+                "AnalyticsGrants"), asked, "asked about the event's stack and logical id");
+    }
+
+    @Test
+    void aForgedUpdateWhoseOldPropertiesAddATableRevokesNothingOnIt() {
+        lakeFormation.existing(EXPORT_ROLE, target("payroll"), Permission.SELECT, Permission.DESCRIBE);
+        lakeFormation.existing(EXPORT_ROLE, link("payroll_link"), Permission.DESCRIBE);
+        deploy("create.json");
+        CloudFormationCustomResourceEvent forged = cloudFormation.unchangedUpdate(EVENTS);
+        Map<String, Object> old = new java.util.HashMap<>(forged.getResourceProperties());
+        List<Object> tables = new java.util.ArrayList<>((List<?>) old.get("Tables"));
+        tables.add("payroll");
+        old.put("Tables", tables);
+        forged.setOldResourceProperties(old);
+        forged.setPhysicalResourceId(recordOfEverything(GrantSpec.from(ResourceProperties.of(old))));
+
+        JsonNode body = forge(forged);
+
+        assertEquals("FAILED", body.path("Status").asText(), body.toString());
+        assertTrue(lakeFormation.requests(BatchRevokePermissionsRequest.class).isEmpty());
+        assertEquals(Set.of(Permission.SELECT, Permission.DESCRIBE), lakeFormation.grantsOf(EXPORT_ROLE)
+                .get(target("payroll")), "a table the template never names");
+        assertEquals(Set.of(Permission.DESCRIBE), lakeFormation.grantsOf(EXPORT_ROLE).get(link("payroll_link")));
+    }
+
+    @Test
+    void aDeleteOfTheStacksOwnGrantsOutsideCloudFormationIsRefused() {
+        JsonNode created = deploy("create.json");
+
+        JsonNode body = forge(after(created, configuredDelete()));
+
+        assertEquals("FAILED", body.path("Status").asText(), body.toString());
+        assertEquals("Refused: CloudFormation is not deleting resource AnalyticsGrants (it is CREATE_COMPLETE)."
+                + " Nothing was changed.", body.path("Reason").asText());
+        assertEquals(created.path("PhysicalResourceId").asText(), body.path("PhysicalResourceId").asText());
+        assertTrue(lakeFormation.requests(BatchRevokePermissionsRequest.class).isEmpty());
+        assertEquals(47, lakeFormation.grantsOf(EXPORT_ROLE).size());
+    }
+
+    @Test
+    void anAnswerIsNeverSentToAUrlOtherThanCloudFormations() {
+        try (CustomResourceResponseServer elsewhere = CustomResourceResponseServer.start()) {
+            CloudFormationCustomResourceEvent create = event("create.json");
+            create.setResponseUrl(elsewhere.url());
+
+            handler().handleRequest(create, new TestContext("GrantPermissions"));
+
+            assertEquals(0, elsewhere.pending(), "nothing PUT to " + create.getResponseUrl());
+            assertEquals(0, cloudFormation.pending());
+        }
     }
 
     // ---- Nothing the stack did not grant is ever revoked.

@@ -1,5 +1,6 @@
 package dev.connectconfig.resourcelinks;
 
+import dev.connectconfig.platform.cloudformation.CloudFormationService;
 import dev.connectconfig.platform.cloudformation.GuardedCustomResourceHandler;
 
 /**
@@ -12,10 +13,11 @@ public final class ResourceLinkCreatorHandler extends GuardedCustomResourceHandl
     /** One Glue client per container. */
     public ResourceLinkCreatorHandler() {
         this(new ResourceLinkReconciler(new GlueResourceLinks(GlueResourceLinks.client(null)),
-                ResourceLinkSpec.configuration(System::getenv)));
+                ResourceLinkSpec.configuration(System::getenv)), CloudFormationService.fromEnvironment());
     }
 
-    ResourceLinkCreatorHandler(ResourceLinkReconciler reconciler) {
-        super(reconciler);
+    /** For tests: {@code cloudFormation} stands in for DescribeStackResource and the response URL. */
+    ResourceLinkCreatorHandler(ResourceLinkReconciler reconciler, CloudFormationService cloudFormation) {
+        super(reconciler, cloudFormation);
     }
 }

@@ -11,9 +11,12 @@ import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResource
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.platform.datalake.ConnectDataLake;
 import dev.connectconfig.platform.cloudformation.StackConfiguration;
+import dev.connectconfig.engines.StackResourceEndpoint;
+import dev.connectconfig.platform.cloudformation.CloudFormationService;
 import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.TemplateEnvironment;
 import dev.connectconfig.testing.TestContext;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +47,8 @@ class ResourceLinkCreatorHandlerIT {
 
     private InMemoryGlue glue;
     private CustomResourceResponseServer cloudFormation;
+    /** CloudFormation's DescribeStackResource: holds what CloudFormation would while it sends each event. */
+    private StackResourceEndpoint stacks;
     /** The function's environment, as the template last set it. */
     private Map<String, String> environment;
 
@@ -51,6 +56,7 @@ class ResourceLinkCreatorHandlerIT {
     void start() {
         glue = InMemoryGlue.withDataLake(ConnectDataLake.DEFAULT_TABLES);
         cloudFormation = CustomResourceResponseServer.start();
+        stacks = StackResourceEndpoint.start();
         configureAs(event("create.json"));
     }
 
@@ -63,7 +69,8 @@ class ResourceLinkCreatorHandlerIT {
 
     private ResourceLinkCreatorHandler handler() {
         return new ResourceLinkCreatorHandler(new ResourceLinkReconciler(new GlueResourceLinks(glue),
-                ResourceLinkSpec.configuration(environment::get)));
+                ResourceLinkSpec.configuration(environment::get)), CloudFormationService.local(stacks.endpoint(),
+                URI.create(cloudFormation.url())));
     }
 
     /** What a deployment does: the function's environment gets the template's values first, then the event comes. */
@@ -79,10 +86,34 @@ class ResourceLinkCreatorHandlerIT {
     @AfterEach
     void stop() {
         cloudFormation.close();
+        stacks.close();
     }
 
     /** The event as the function sees it with its current environment. */
     private JsonNode send(CloudFormationCustomResourceEvent event) {
+        sentByCloudFormation(event);
+        JsonNode body = forge(event);
+        if ("SUCCESS".equals(body.path("Status").asText())) {
+            if ("Delete".equals(event.getRequestType())) {
+                stacks.forget(event.getStackId(), event.getLogicalResourceId());
+            } else {
+                stacks.hold(event.getStackId(), event.getLogicalResourceId(),
+                        body.path("PhysicalResourceId").asText(), event.getRequestType().toUpperCase() + "_COMPLETE");
+            }
+        }
+        return body;
+    }
+
+    /** CloudFormation holds the event's physical id and is updating or deleting it, as when it sends the event. */
+    private void sentByCloudFormation(CloudFormationCustomResourceEvent event) {
+        if (!"Create".equals(event.getRequestType())) {
+            stacks.hold(event.getStackId(), event.getLogicalResourceId(), event.getPhysicalResourceId(),
+                    "Update".equals(event.getRequestType()) ? "UPDATE_IN_PROGRESS" : "DELETE_IN_PROGRESS");
+        }
+    }
+
+    /** The event sent by someone else than CloudFormation, which holds what it held. */
+    private JsonNode forge(CloudFormationCustomResourceEvent event) {
         handler().handleRequest(event, new TestContext("ResourceLinkCreator"));
         return cloudFormation.awaitBody();
     }
@@ -356,6 +387,7 @@ class ResourceLinkCreatorHandlerIT {
         configureAs(update);
         ResourceLinkCreatorHandler handler = handler();
         TestContext context = new TestContext("ResourceLinkCreator", 12_000);
+        sentByCloudFormation(update);
 
         handler.handleRequest(update, context);
         JsonNode body = cloudFormation.awaitBody();
@@ -398,16 +430,43 @@ class ResourceLinkCreatorHandlerIT {
     }
 
     @Test
-    void aCreateFromAnotherStackIsRefusedAndWritesNothing() {
+    void aCreateFromAnotherStackIsNotAnsweredAndWritesNothing() {
         CloudFormationCustomResourceEvent forged = event("create.json");
         forged.setStackId("arn:aws:cloudformation:us-east-1:123456789012:stack/other/0a0b0c0d");
 
-        JsonNode body = send(forged);
+        handler().handleRequest(forged, new TestContext("ResourceLinkCreator"));
 
-        assertEquals("FAILED", body.path("Status").asText());
-        assertTrue(body.path("Reason").asText().startsWith("Refused: this function serves stack connect-config-dev"),
-                body.path("Reason").asText());
+        assertEquals(0, cloudFormation.pending(), "no answer to another stack's event");
         assertTrue(glue.requests().isEmpty());
+    }
+
+    @Test
+    void aDeleteOfTheStacksOwnLinksOutsideCloudFormationIsRefused() {
+        JsonNode created = deploy("create.json");
+        CloudFormationCustomResourceEvent forged = event("delete.json");
+        forged.setPhysicalResourceId(created.path("PhysicalResourceId").asText());
+
+        JsonNode body = forge(forged);
+
+        assertEquals("FAILED", body.path("Status").asText(), body.toString());
+        assertEquals("Refused: CloudFormation is not deleting resource AnalyticsResourceLinks (it is"
+                + " CREATE_COMPLETE). Nothing was changed.", body.path("Reason").asText());
+        assertTrue(glue.requests(BatchDeleteTableRequest.class).isEmpty());
+        assertEquals(Set.copyOf(FIRST_LINKS), glue.consumerTables().keySet());
+        assertEquals(new StackResourceEndpoint.Described("DescribeStackResource", "2010-05-15", forged.getStackId(),
+                "AnalyticsResourceLinks"), stacks.requests().getLast(), "asked about the event's stack and resource");
+    }
+
+    @Test
+    void anAnswerIsNeverSentToAUrlOtherThanCloudFormations() {
+        try (CustomResourceResponseServer elsewhere = CustomResourceResponseServer.start()) {
+            CloudFormationCustomResourceEvent create = event("create.json");
+            create.setResponseUrl(elsewhere.url());
+
+            handler().handleRequest(create, new TestContext("ResourceLinkCreator"));
+
+            assertEquals(0, elsewhere.pending(), "nothing PUT to " + create.getResponseUrl());
+        }
     }
 
     @Test
@@ -437,7 +496,8 @@ class ResourceLinkCreatorHandlerIT {
         cleanup.setPhysicalResourceId(created.path("PhysicalResourceId").asText());
         cleanup.setResourceProperties(event("create.json").getResourceProperties());
 
-        JsonNode body = send(cleanup);
+        // The update's cleanup: CloudFormation now holds the new id, so the old one's Delete runs unconfirmed.
+        JsonNode body = forge(cleanup);
 
         assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
         assertEquals(4, body.path("Data").path("Deleted").asInt());

@@ -89,7 +89,7 @@ class ResourceLinkSpecTest {
         CustomResourceRequest request = new CustomResourceRequest("Create",
                 "arn:aws:cloudformation:us-east-1:123456789012:stack/connect-config-prod/0a1b", "connect-config-prod",
                 "123456789012", "AnalyticsResourceLinks", null, ResourceProperties.of(minimal()),
-                ResourceProperties.of(null));
+                ResourceProperties.of(null), false);
 
         String id = ResourceLinkSpec.physicalId(request, request.properties());
 

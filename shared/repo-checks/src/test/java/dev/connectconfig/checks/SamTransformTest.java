@@ -279,6 +279,36 @@ class SamTransformTest {
         assertEquals(Map.of("Fn::GetAtt", List.of("FlowConfigTable", "Arn")), map(statements.get(0)).get("Resource"));
     }
 
+    /**
+     * The custom resources' one CloudFormation call (GuardedCustomResourceHandler asks DescribeStackResource before an
+     * Update or Delete acts) is allowed on this stack's own ARN, and no other CloudFormation action is.
+     */
+    @Test
+    void theCustomResourcesMayDescribeOnlyThisStacksResources() throws java.io.IOException {
+        String kit = java.nio.file.Files.readString(dev.connectconfig.engines.RepoFiles.path("shared/platform-kit/src/"
+                + "main/java/dev/connectconfig/platform/cloudformation/CloudFormationStackResources.java"));
+        Matcher calls = Pattern.compile("cloudFormation\\.(\\w+)\\(").matcher(kit);
+        List<String> called = new ArrayList<>();
+        while (calls.find()) {
+            called.add(calls.group(1));
+        }
+        Map<String, Object> role = properties(SamTranslator.transform(Map.of("EnableAnalytics", "true")),
+                "GrantPermissionsFunctionRole");
+        List<Map<String, Object>> cloudFormation = new ArrayList<>();
+        for (Object policy : (List<?>) role.get("Policies")) {
+            for (Object statement : (List<?>) CloudFormationTemplate.at(policy, "PolicyDocument", "Statement")) {
+                if (String.valueOf(map(statement).get("Action")).contains("cloudformation:")) {
+                    cloudFormation.add(map(statement));
+                }
+            }
+        }
+
+        assertEquals(List.of("describeStackResource"), called);
+        assertEquals(1, cloudFormation.size(), "one CloudFormation statement: " + cloudFormation);
+        assertEquals("cloudformation:DescribeStackResource", cloudFormation.get(0).get("Action"));
+        assertEquals(Map.of("Ref", "AWS::StackId"), cloudFormation.get(0).get("Resource"));
+    }
+
     @Test
     void everyPolicyDocumentSaysItsLanguageVersion() {
         Map<String, Object> template = SamTranslator.transform(Map.of("EnableAnalytics", "true"));

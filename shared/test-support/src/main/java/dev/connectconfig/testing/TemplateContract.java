@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  * function's CodeUri is the jar Maven built, its Handler names a public method of a class in that jar, and every
  * environment variable the code reads is set for the function (in its own Environment or in Globals).
  *
+ * <p>A variable named {@code LOCAL_RUNNER_*} is the offline runner's: the template must never set it.
+ *
  * <p>Code reads configuration as {@code System.getenv("NAME")}, {@code Env.required("NAME")} (any {@code Env}
  * method) or through a constant named {@code *_VARIABLE}; those are the forms this finds. Of a renamed variable
  * ({@code Env.renamed("NEW", "OLD", ...)}) only the new name is required: the old one is a fallback the template no
@@ -39,6 +41,11 @@ public final class TemplateContract {
             "(?:getenv|Env\\.\\w+)\\(\\s*\"([A-Z][A-Z0-9_]+)\"");
     private static final Pattern ENV_CONSTANT = Pattern.compile(
             "static\\s+final\\s+String\\s+\\w+_VARIABLE\\s*=\\s*\"([A-Z][A-Z0-9_]+)\"");
+    /**
+     * Set only by the offline runner (local/), where it stands in for an AWS service: template.yaml must not set it,
+     * so a deployed function never has it.
+     */
+    static final Pattern RUNNER_ONLY = Pattern.compile("LOCAL_RUNNER_[A-Z0-9_]+");
     /** Set by Lambda itself for every function. */
     private static final Pattern RESERVED = Pattern.compile(
             "AWS_REGION|AWS_DEFAULT_REGION|AWS_LAMBDA_.*|AWS_EXECUTION_ENV|_HANDLER|LAMBDA_TASK_ROOT|AWS_ACCESS_KEY_ID"
@@ -81,6 +88,11 @@ public final class TemplateContract {
             Map<String, Object> variables = new LinkedHashMap<>(globalVariables);
             variables.putAll(variables(properties));
             for (String name : envReads) {
+                if (RUNNER_ONLY.matcher(name).matches()) {
+                    assertFalse(variables.containsKey(name), logicalId + ": " + name + " is the offline runner's"
+                            + " alone; template.yaml must never set it");
+                    continue;
+                }
                 assertTrue(variables.containsKey(name), logicalId + " reads environment variable " + name
                         + " but template.yaml does not set it");
             }

@@ -5,6 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResource
 /**
  * One custom-resource event, read once: what CloudFormation asks for, which resource of which stack, and its new and
  * previous properties. Never throws, so even a malformed event can be answered.
+ *
+ * @param physicalIdConfirmed the physical id is the one CloudFormation holds for this resource, which it is deleting
+ *     or updating now (see {@link GuardedCustomResourceHandler}); false for a Create, and for the Delete of an id
+ *     CloudFormation no longer holds (a replaced resource's): what such an id claims must not be trusted
  */
 public record CustomResourceRequest(
         String requestType,
@@ -14,7 +18,8 @@ public record CustomResourceRequest(
         String logicalResourceId,
         String physicalResourceId,
         ResourceProperties properties,
-        ResourceProperties oldProperties) {
+        ResourceProperties oldProperties,
+        boolean physicalIdConfirmed) {
 
     public static CustomResourceRequest from(CloudFormationCustomResourceEvent event) {
         String stackId = event.getStackId() == null ? "" : event.getStackId();
@@ -26,7 +31,14 @@ public record CustomResourceRequest(
                 event.getLogicalResourceId() == null ? "resource" : event.getLogicalResourceId(),
                 event.getPhysicalResourceId(),
                 ResourceProperties.of(event.getResourceProperties()),
-                ResourceProperties.of(event.getOldResourceProperties()));
+                ResourceProperties.of(event.getOldResourceProperties()),
+                false);
+    }
+
+    /** This request, its physical id confirmed with CloudFormation. */
+    CustomResourceRequest confirmed() {
+        return new CustomResourceRequest(requestType, stackId, stackName, accountId, logicalResourceId,
+                physicalResourceId, properties, oldProperties, true);
     }
 
     public boolean isCreate() {

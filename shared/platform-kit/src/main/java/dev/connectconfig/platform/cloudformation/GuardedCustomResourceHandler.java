@@ -9,6 +9,7 @@ import dev.connectconfig.aws.telemetry.HandlerTelemetry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +37,14 @@ import software.amazon.lambda.powertools.cloudformation.Response;
  * {@link CustomResourceLifecycle#physicalIdOnCreate}, or the id its failure carries. Before any work, an event from
  * another stack than the function's configured one is refused, and so is a Create or Update whose properties disagree
  * with the configuration (see {@link StackConfiguration}): anyone allowed to invoke the function could have written
- * it. Each function's entry point is a subclass with a public no-argument constructor.
+ * it. An Update or Delete then acts only when CloudFormation confirms it (DescribeStackResource on the event's stack
+ * and logical id): an Update only of the physical id CloudFormation holds, while that resource is
+ * {@code UPDATE_IN_PROGRESS} (or {@code UPDATE_ROLLBACK_IN_PROGRESS}); a Delete of that id only while it is
+ * {@code DELETE_IN_PROGRESS}. A Delete of another id is CloudFormation cleaning up a replaced resource (its old id after
+ * an update, its new one after a rolled-back update), which DescribeStackResource cannot show: it runs unconfirmed
+ * ({@link CustomResourceRequest#physicalIdConfirmed()} false), so the resource may act only on what that id alone
+ * marks. Answers go only to CloudFormation's response URLs ({@link ResponseUrls}), and an event from another stack
+ * gets none at all. Each function's entry point is a subclass with a public no-argument constructor.
  */
 public abstract class GuardedCustomResourceHandler extends AbstractCustomResourceHandler {
 
@@ -48,6 +56,13 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
     static final AwsClients.Timeouts RESPONSE_TIMEOUTS =
             new AwsClients.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), 1);
     private static final int MAX_REASON_LENGTH = 1_000;
+    /**
+     * A resource CloudFormation is updating: UPDATE_IN_PROGRESS for an update and for the update a rolling-back stack
+     * sends; UPDATE_ROLLBACK_IN_PROGRESS where CloudFormation reports the rollback on the resource itself.
+     */
+    static final Set<String> UPDATING = Set.of("UPDATE_IN_PROGRESS", "UPDATE_ROLLBACK_IN_PROGRESS");
+    /** A resource CloudFormation is deleting: a stack deletion, a removal from the template, a create's rollback. */
+    static final String DELETING = "DELETE_IN_PROGRESS";
 
     private final ExecutorService worker = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "custom-resource-work");
@@ -56,11 +71,26 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
     });
     private final HandlerTelemetry telemetry = new HandlerTelemetry();
     private final CustomResourceLifecycle resource;
+    private final StackResources stackResources;
+    private final ResponseChannel responses;
+
+    /** Runs {@code resource} against CloudFormation as Lambda's environment describes it. */
+    protected GuardedCustomResourceHandler(CustomResourceLifecycle resource) {
+        this(resource, CloudFormationService.fromEnvironment());
+    }
 
     /** Runs {@code resource}, answering through the project's lean HTTP client with short timeouts. */
-    protected GuardedCustomResourceHandler(CustomResourceLifecycle resource) {
-        super(AwsClients.httpClient(RESPONSE_TIMEOUTS));
+    protected GuardedCustomResourceHandler(CustomResourceLifecycle resource, CloudFormationService cloudFormation) {
+        this(resource, cloudFormation.stackResources(), new ResponseChannel(AwsClients.httpClient(RESPONSE_TIMEOUTS),
+                cloudFormation.responseUrls()));
+    }
+
+    private GuardedCustomResourceHandler(CustomResourceLifecycle resource, StackResources stackResources,
+            ResponseChannel responses) {
+        super(responses);
         this.resource = resource;
+        this.stackResources = stackResources;
+        this.responses = responses;
     }
 
     @Override
@@ -81,6 +111,12 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
     @Override
     protected void onSendFailure(CloudFormationCustomResourceEvent event, Context context, Response response,
             Exception exception) {
+        if (!responses.allows(event.getResponseUrl())
+                || !resource.configuration().isOwnStack(CustomResourceRequest.from(event))) {
+            LOG.warn("no answer sent: " + exception.getMessage(), entry("logicalResourceId",
+                    event.getLogicalResourceId()), entry("requestType", event.getRequestType()));
+            return;
+        }
         // Nothing more can be done from here: CloudFormation times the resource out (ServiceTimeout in the template).
         LOG.error("could not send the response to CloudFormation", entry("logicalResourceId",
                 event.getLogicalResourceId()), entry("requestType", event.getRequestType()), exception);
@@ -95,12 +131,17 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
     private Response answer(CloudFormationCustomResourceEvent event, Context context,
             Function<CustomResourceRequest, CustomResourceOutcome> operation) {
         CustomResourceRequest request = CustomResourceRequest.from(event);
+        // CloudFormation is not waiting for an answer to another stack's event; its writer learns nothing from one.
+        responses.silence(resource.configuration().isOwnStack(request) ? null
+                : "the event names another stack than the function's");
         Response response;
         try {
             String stablePhysicalId = stablePhysicalId(request);
             response = refusal(request, stablePhysicalId);
             if (response == null) {
-                response = run(request, context, screened(request, operation), stablePhysicalId);
+                Function<CustomResourceRequest, CustomResourceOutcome> work = screened(request, operation);
+                response = run(request, context, unconfirmed -> work.apply(confirmed(unconfirmed)),
+                        stablePhysicalId);
             }
         } finally {
             telemetry.flush();
@@ -139,6 +180,41 @@ public abstract class GuardedCustomResourceHandler extends AbstractCustomResourc
     private static boolean isRollback(CustomResourceRequest request, StackConfiguration configuration) {
         return "Update".equals(request.requestType()) && !request.oldProperties().isEmpty()
                 && configuration.agreesWith(request.oldProperties());
+    }
+
+    /**
+     * {@code request} as CloudFormation confirms it, or a {@link CustomResourceFailure} that changes nothing: see the
+     * class comment for what is accepted. Runs inside the deadline's budget, since it calls CloudFormation.
+     */
+    private CustomResourceRequest confirmed(CustomResourceRequest request) {
+        if (request.isCreate()) {
+            return request;
+        }
+        boolean isUpdate = "Update".equals(request.requestType());
+        StackResources.Held held = stackResources.describe(request.stackId(), request.logicalResourceId())
+                .orElseThrow(() -> refused(request, "CloudFormation holds no resource " + request.logicalResourceId()
+                        + " in stack " + request.stackName()));
+        boolean current = held.physicalResourceId() != null
+                && held.physicalResourceId().equals(request.physicalResourceId());
+        String status = String.valueOf(held.resourceStatus());
+        if (isUpdate && current && UPDATING.contains(status) || !isUpdate && current && DELETING.equals(status)) {
+            return request.confirmed();
+        }
+        if (!isUpdate && !current && request.physicalResourceId() != null) {
+            LOG.info("delete of an id CloudFormation no longer holds for this resource (a replaced resource's):"
+                    + " acting only on what that id alone marks", entry("physicalResourceId",
+                    request.physicalResourceId()), entry("currentPhysicalResourceId", held.physicalResourceId()));
+            return request;
+        }
+        throw refused(request, current ? "CloudFormation is not " + (isUpdate ? "updating" : "deleting")
+                + " resource " + request.logicalResourceId() + " (it is " + status + ")"
+                : "the event's physical id is not the one CloudFormation holds for " + request.logicalResourceId());
+    }
+
+    private static CustomResourceFailure refused(CustomResourceRequest request, String why) {
+        LOG.warn("refused an " + request.requestType() + " CloudFormation did not send", entry("reason", why),
+                entry("physicalResourceId", request.physicalResourceId()));
+        return new CustomResourceFailure("Refused: " + why + ". Nothing was changed.");
     }
 
     /** The operation, or {@link CustomResourceLifecycle#keep} for the rollback of an update (see there). */

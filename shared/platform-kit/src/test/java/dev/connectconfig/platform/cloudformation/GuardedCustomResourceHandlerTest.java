@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.engines.DynamoDbLocal;
 import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.TestContext;
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,10 +30,19 @@ class GuardedCustomResourceHandlerTest {
             "arn:aws:cloudformation:us-east-1:123456789012:stack/connect-config-dev/5b2c3e60-1f2a-11ef-9c1e";
 
     private CustomResourceResponseServer cloudFormation;
+    /** What CloudFormation holds for the resource an event names; by default what it holds when it sends the event. */
+    private StackResources stackResources;
+    private boolean heldByTest;
+    /** The requests this function saw, as the operation got them. */
+    private final java.util.List<CustomResourceRequest> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A resource whose work is whatever the test says, configured for STACK_ID with Name=value. */
-    private static final class Probe extends GuardedCustomResourceHandler {
+    private final class Probe extends GuardedCustomResourceHandler {
         Probe(Function<CustomResourceRequest, CustomResourceOutcome> work) {
+            this(work, ResponseUrls.cloudFormationAnd("us-east-1", URI.create(cloudFormation.url())));
+        }
+
+        Probe(Function<CustomResourceRequest, CustomResourceOutcome> work, ResponseUrls responseUrls) {
             super(new CustomResourceLifecycle() {
                 @Override
                 public StackConfiguration configuration() {
@@ -45,15 +56,24 @@ class GuardedCustomResourceHandlerTest {
 
                 @Override
                 public CustomResourceOutcome apply(CustomResourceRequest request) {
+                    seen.add(request);
                     return work.apply(request);
                 }
 
                 @Override
                 public CustomResourceOutcome remove(CustomResourceRequest request) {
+                    seen.add(request);
                     return work.apply(request);
                 }
-            });
+            }, new CloudFormationService((stackId, logicalId) -> stackResources.describe(stackId, logicalId),
+                    responseUrls));
         }
+    }
+
+    /** CloudFormation holding the event's physical id and changing it, as when it sends the event. */
+    private static StackResources sentByCloudFormation(CloudFormationCustomResourceEvent event) {
+        String status = "Delete".equals(event.getRequestType()) ? "DELETE_IN_PROGRESS" : "UPDATE_IN_PROGRESS";
+        return (stackId, logicalId) -> Optional.of(new StackResources.Held(event.getPhysicalResourceId(), status));
     }
 
     @BeforeEach
@@ -81,6 +101,9 @@ class GuardedCustomResourceHandlerTest {
 
     private JsonNode run(Function<CustomResourceRequest, CustomResourceOutcome> work,
             CloudFormationCustomResourceEvent event, TestContext context) {
+        if (!heldByTest) {
+            stackResources = sentByCloudFormation(event);
+        }
         new Probe(work).handleRequest(event, context);
         return cloudFormation.awaitBody();
     }
@@ -191,7 +214,7 @@ class GuardedCustomResourceHandlerTest {
     }
 
     @Test
-    void anEventFromAnotherStackIsRefusedBeforeAnyWork() {
+    void anEventFromAnotherStackIsNotAnsweredAndRunsNoWork() {
         AtomicInteger calls = new AtomicInteger();
         Function<CustomResourceRequest, CustomResourceOutcome> work = request -> {
             calls.incrementAndGet();
@@ -201,19 +224,130 @@ class GuardedCustomResourceHandlerTest {
         forged.setStackId("arn:aws:cloudformation:us-east-1:123456789012:stack/someone-else/0f0f0f0f");
         CloudFormationCustomResourceEvent create = event("Create", null);
         create.setStackId("arn:aws:cloudformation:us-east-1:123456789012:stack/other/0a0b0c0d");
+        stackResources = sentByCloudFormation(forged);
 
-        JsonNode body = run(work, forged, new TestContext("probe"));
-        JsonNode refusedCreate = run(work, create, new TestContext("probe"));
+        new Probe(work).handleRequest(forged, new TestContext("probe"));
+        new Probe(work).handleRequest(create, new TestContext("probe"));
+
+        assertEquals(0, cloudFormation.pending(), "CloudFormation waits for no answer from another stack's event");
+        assertEquals(0, calls.get(), "neither the Delete nor the Create ran any work");
+    }
+
+    @Test
+    void anAnswerGoesOnlyToCloudFormationsResponseUrls() {
+        CloudFormationCustomResourceEvent event = event("Create", null);
+        AtomicInteger calls = new AtomicInteger();
+
+        new Probe(request -> {
+            calls.incrementAndGet();
+            return new CustomResourceOutcome("id", Map.of(), Map.of());
+        }, ResponseUrls.cloudFormation("us-east-1")).handleRequest(event, new TestContext("probe"));
+
+        assertEquals(0, cloudFormation.pending(), "nothing PUT to " + event.getResponseUrl());
+    }
+
+    // ---- An Update or Delete acts only on what CloudFormation confirms it is changing.
+
+    private JsonNode runHeld(String type, String physicalId, StackResources.Held held, AtomicInteger calls) {
+        stackResources = (stackId, logicalId) -> Optional.ofNullable(held);
+        heldByTest = true;
+        return run(request -> {
+            calls.incrementAndGet();
+            return new CustomResourceOutcome(physicalId, Map.of(), Map.of());
+        }, event(type, physicalId), new TestContext("probe"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Update", "Delete"})
+    void theResourcesOwnIdOutsideCloudFormationsChangeIsRefused(String type) {
+        AtomicInteger calls = new AtomicInteger();
+
+        JsonNode body = runHeld(type, "probe/existing", new StackResources.Held("probe/existing", "UPDATE_COMPLETE"),
+                calls);
 
         assertEquals("FAILED", body.path("Status").asText());
-        assertEquals("Refused: this function serves stack connect-config-dev only, and the event names stack"
-                + " someone-else. Nothing was changed.", body.path("Reason").asText());
+        assertEquals("Refused: CloudFormation is not " + ("Update".equals(type) ? "updating" : "deleting")
+                + " resource Probe (it is UPDATE_COMPLETE). Nothing was changed.", body.path("Reason").asText());
         assertEquals("probe/existing", body.path("PhysicalResourceId").asText());
-        assertEquals("FAILED", refusedCreate.path("Status").asText());
-        assertEquals("Refused: this function serves stack connect-config-dev only, and the event names stack other."
-                + " Nothing was changed.", refusedCreate.path("Reason").asText());
-        assertEquals("probe/other/Probe", refusedCreate.path("PhysicalResourceId").asText());
-        assertEquals(0, calls.get(), "neither the Delete nor the Create ran any work");
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void anUpdateOfAnIdCloudFormationDoesNotHoldIsRefused() {
+        AtomicInteger calls = new AtomicInteger();
+
+        JsonNode body = runHeld("Update", "probe/forged", new StackResources.Held("probe/existing",
+                "UPDATE_IN_PROGRESS"), calls);
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertEquals("Refused: the event's physical id is not the one CloudFormation holds for Probe. Nothing was"
+                + " changed.", body.path("Reason").asText());
+        assertEquals(0, calls.get());
+    }
+
+    @Test
+    void aResourceCloudFormationDoesNotHoldIsRefused() {
+        AtomicInteger calls = new AtomicInteger();
+
+        JsonNode body = runHeld("Delete", "probe/existing", null, calls);
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertEquals("Refused: CloudFormation holds no resource Probe in stack connect-config-dev. Nothing was"
+                + " changed.", body.path("Reason").asText());
+        assertEquals(0, calls.get());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UPDATE_IN_PROGRESS", "UPDATE_ROLLBACK_IN_PROGRESS"})
+    void anUpdateCloudFormationIsMakingRunsConfirmed(String status) {
+        AtomicInteger calls = new AtomicInteger();
+
+        JsonNode body = runHeld("Update", "probe/existing", new StackResources.Held("probe/existing", status), calls);
+
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertTrue(seen.get(0).physicalIdConfirmed());
+    }
+
+    @Test
+    void aDeleteCloudFormationIsMakingRunsConfirmed() {
+        AtomicInteger calls = new AtomicInteger();
+
+        JsonNode body = runHeld("Delete", "probe/existing", new StackResources.Held("probe/existing",
+                "DELETE_IN_PROGRESS"), calls);
+
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertTrue(seen.get(0).physicalIdConfirmed());
+    }
+
+    /** A replaced resource's id, deleted in the update's cleanup: DescribeStackResource shows only the new one. */
+    @Test
+    void theDeleteOfAnIdCloudFormationNoLongerHoldsRunsUnconfirmed() {
+        AtomicInteger calls = new AtomicInteger();
+
+        JsonNode body = runHeld("Delete", "probe/old", new StackResources.Held("probe/new", "UPDATE_COMPLETE"),
+                calls);
+
+        assertEquals("SUCCESS", body.path("Status").asText(), body.toString());
+        assertEquals(1, calls.get());
+        assertFalse(seen.get(0).physicalIdConfirmed(), "what the old id records is not trusted");
+    }
+
+    @Test
+    void whenCloudFormationCannotBeAskedNothingIsChanged() {
+        AtomicInteger calls = new AtomicInteger();
+        stackResources = (stackId, logicalId) -> {
+            throw new CustomResourceFailure("Could not ask CloudFormation (AccessDenied)");
+        };
+        heldByTest = true;
+
+        JsonNode body = run(request -> {
+            calls.incrementAndGet();
+            return new CustomResourceOutcome("probe/existing", Map.of(), Map.of());
+        }, event("Delete", "probe/existing"), new TestContext("probe"));
+
+        assertEquals("FAILED", body.path("Status").asText());
+        assertEquals("Could not ask CloudFormation (AccessDenied)", body.path("Reason").asText());
+        assertEquals(0, calls.get());
     }
 
     @Test
