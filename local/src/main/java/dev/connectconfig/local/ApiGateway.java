@@ -63,11 +63,23 @@ final class ApiGateway implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
             byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
+            boolean invoke = LambdaInvokeApi.handles(path);
+            boolean login = path.equals(LOGIN_PATH);
+            Optional<CrossSiteGuard.Refusal> refusal = CrossSiteGuard.check(exchange.getRequestHeaders(),
+                    LocalHttp.port(server), invoke || login, login && method.equals("POST"),
+                    body != null && body.length > 0);
+            if (refusal.isPresent()) {
+                if (invoke) {
+                    // the AWS SDKs read an error's code from this header
+                    exchange.getResponseHeaders().set("x-amzn-ErrorType", refusal.get().code());
+                }
+                LocalHttp.json(exchange, refusal.get().status(), Map.of("code", refusal.get().code(),
+                        "message", refusal.get().message()));
+            } else if (body == null) {
                 gatewayError(exchange, 413, "TOO_LARGE", "Request Entity Too Large", null);
-            } else if (path.equals(LOGIN_PATH)) {
+            } else if (login) {
                 login(exchange, method, body);
-            } else if (LambdaInvokeApi.handles(path)) {
+            } else if (invoke) {
                 invokeApi.handle(exchange, method, path, body);
             } else if (method.equals("OPTIONS") && routes.hasPath(path)) {
                 preflight(exchange, path);

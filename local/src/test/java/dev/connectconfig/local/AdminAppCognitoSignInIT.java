@@ -73,7 +73,7 @@ class AdminAppCognitoSignInIT {
                 "--parameter", "AdminAppSignIn=cognito", "--parameter", "AdminAppCognitoDomainUrl=http://127.0.0.1:"
                         + cognito.getAddress().getPort(), "--parameter", "AdminAppClientId=" + CLIENT_ID);
         HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(runner.api()
-                + "/local-login")).POST(HttpRequest.BodyPublishers.ofString(
+                + "/local-login")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"username\": \"ana\", \"level\": \"Full\"}")).build(), HttpResponse.BodyHandlers.ofString());
         idToken = LocalJson.MAPPER.readTree(login.body()).get("token").asText();
     }

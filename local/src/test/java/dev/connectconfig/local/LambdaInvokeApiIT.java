@@ -166,4 +166,119 @@ class LambdaInvokeApiIT {
         assertEquals(400, refused.statusCode());
         assertTrue(refused.awsErrorDetails().errorMessage().contains("RequestResponse, Event or DryRun"));
     }
+
+    // ---- what keeps web pages out (CrossSiteGuard) ----
+
+    /** A request written on a socket, so that Host and Origin are exactly what a browser or a rebound name sends. */
+    private static String raw(String host, String path, String origin, String contentType, String body)
+            throws Exception {
+        int port = java.net.URI.create(api.url()).getPort();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: "
+                + (host == null ? "127.0.0.1:" + port : host.replace("PORT", Integer.toString(port)))
+                + "\r\nConnection: close\r\nContent-Length: " + bytes.length + "\r\n");
+        if (origin != null) {
+            request.append("Origin: ").append(origin.replace("PORT", Integer.toString(port))).append("\r\n");
+        }
+        if (contentType != null) {
+            request.append("Content-Type: ").append(contentType).append("\r\n");
+        }
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write((request + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String status = answer.substring(answer.indexOf(' ') + 1, answer.indexOf(' ') + 4);
+            return status + " " + answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        }
+    }
+
+    private static final String INVOKE = "/2015-03-31/functions/ProbeFunction/invocations";
+
+    private static void assertRefused(String expectedStatus, String code, String answer) {
+        assertTrue(answer.startsWith(expectedStatus + " "), answer);
+        var body = LocalJson.read(answer.substring(4).getBytes(StandardCharsets.UTF_8));
+        assertEquals(code, body.path("code").asText(), answer);
+        assertFalse(body.path("message").asText().isBlank(), answer);
+    }
+
+    @Test
+    void aCrossSiteSimplePostToTheInvokeApiIsRefused() throws Exception {
+        // what a form or a no-cors fetch on another site sends: its Origin, a type that needs no preflight
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                "TEXT/PLAIN;charset=UTF-8")) {
+            assertRefused("403", "FOREIGN_ORIGIN", raw(null, INVOKE, "https://evil.example", type, "{\"a\": 1}"));
+            assertRefused("415", "UNSUPPORTED_MEDIA_TYPE", raw(null, INVOKE, null, type, "{\"a\": 1}"));
+        }
+        // a Blob body without a type, and a sandboxed page's opaque origin
+        assertRefused("403", "FOREIGN_ORIGIN", raw(null, INVOKE, "https://evil.example", null, "{}"));
+        assertRefused("403", "FOREIGN_ORIGIN", raw(null, INVOKE, "null", "application/json", "{}"));
+        assertRefused("403", "FOREIGN_ORIGIN", raw(null, INVOKE, "http://127.0.0.1:1", "application/json", "{}"));
+    }
+
+    @Test
+    void aRebindingHostIsRefusedOnEveryPath() throws Exception {
+        for (String host : List.of("evil.example:PORT", "evil.example", "127.0.0.1:1", "127.0.0.1.evil.example:PORT")) {
+            assertRefused("403", "FOREIGN_HOST", raw(host, INVOKE, null, "application/json", "{}"));
+            assertRefused("403", "FOREIGN_HOST", raw(host, "/local-login", null, "application/json",
+                    "{\"username\": \"ana\", \"level\": \"Full\"}"));
+            assertRefused("403", "FOREIGN_HOST", raw(host, "/anything", null, null, ""));
+        }
+    }
+
+    @Test
+    void theRunnersOwnPagesAndLoopbackNamesAreServed() throws Exception {
+        for (String host : List.of("127.0.0.1:PORT", "localhost:PORT", "LOCALHOST:PORT", "[::1]:PORT")) {
+            assertTrue(raw(host, INVOKE, null, "application/json", "{}").startsWith("200 "), host);
+            assertTrue(raw(host, INVOKE, "http://" + host, "application/json", "{}").startsWith("200 "), host);
+        }
+        // awscli and boto3 send no Content-Type; the SDK for Java, application/json
+        assertTrue(raw(null, INVOKE, null, null, "{}").startsWith("200 "));
+        assertTrue(raw(null, INVOKE, null, "application/json; charset=utf-8", "{}").startsWith("200 "));
+        String login = raw(null, "/local-login", "http://127.0.0.1:PORT", "application/json",
+                "{\"username\": \"ana\", \"level\": \"Full\"}");
+        assertTrue(login.startsWith("200 ") && login.contains("token"), login);
+    }
+
+    @Test
+    void localLoginTakesJsonOnlyAndNoForeignPage() throws Exception {
+        String body = "{\"username\": \"ana\", \"level\": \"Full\"}";
+        for (String type : java.util.Arrays.asList("text/plain", "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x", null)) {
+            assertRefused("415", "UNSUPPORTED_MEDIA_TYPE", raw(null, "/local-login", null, type, body));
+        }
+        assertRefused("403", "FOREIGN_ORIGIN", raw(null, "/local-login", "https://evil.example", "application/json",
+                body));
+    }
+
+    /** What the SDK's own LambdaClient puts on the wire, captured: the types the runner must go on taking. */
+    @Test
+    void theSdkClientsContentTypesAreTheOnesTheRunnerTakes() throws Exception {
+        List<String> types = new CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer capture = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        capture.createContext("/", exchange -> {
+            types.add(exchange.getRequestHeaders().getFirst("Host") + " | "
+                    + exchange.getRequestHeaders().getFirst("Content-Type") + " | "
+                    + exchange.getRequestBody().readAllBytes().length);
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("{}".getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+        });
+        capture.start();
+        try (LambdaClient client = LambdaClients.forRunner("http://127.0.0.1:" + capture.getAddress().getPort())) {
+            client.invoke(b -> b.functionName("ProbeFunction").payload(SdkBytes.fromUtf8String("{}")));
+            client.invoke(b -> b.functionName("ProbeFunction"));
+        } finally {
+            capture.stop(0);
+        }
+        String host = "127.0.0.1:" + capture.getAddress().getPort();
+        assertEquals(List.of(host + " | application/json | 2",
+                host + " | application/x-www-form-urlencoded | 0"), types);
+        // and the same two through the runner
+        assertEquals(200, lambda.invoke(b -> b.functionName("ProbeFunction").payload(SdkBytes.fromUtf8String("{}")))
+                .statusCode());
+        assertEquals(200, lambda.invoke(b -> b.functionName("ProbeFunction")).statusCode());
+    }
 }

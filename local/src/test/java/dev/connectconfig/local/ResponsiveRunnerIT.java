@@ -162,7 +162,8 @@ class ResponsiveRunnerIT {
     }
 
     private static String signIn() throws Exception {
-        HttpResponse<String> login = send("POST", "/local-login", null, "{\"username\": \"rita\", \"level\": \"Read\"}");
+        HttpResponse<String> login = send("POST", "/local-login", null, "{\"username\": \"rita\", \"level\": \"Read\"}",
+                "Content-Type", "application/json");
         assertEquals(200, login.statusCode(), login.body());
         return json(login.body()).path("token").asText();
     }

@@ -98,6 +98,13 @@ final class ConfigTransfer {
     ApiAnswer.Json importAll(Caller caller, JsonNode document, boolean dryRun) {
         ImportRefusals refusals = new ImportRefusals();
         List<FlowConfig> submitted = parse(document, refusals);
+        // Read first, before anything is looked up: an id the caller may not read is refused in the same words
+        // whether a config has it or not, so neither import nor its dry run tells who may not read what exists.
+        Set<String> readable = catalog.allowed(caller, FlowConfigAction.READ,
+                submitted.stream().map(FlowConfig::id).toList());
+        submitted.stream().filter(config -> !readable.contains(config.id()))
+                .forEach(config -> refusals.refuse(config.id(), FlowConfigAction.READ));
+        refusals.stepDone();
         Map<String, FlowConfig> stored = repository.findAll(submitted.stream().map(FlowConfig::id).toList())
                 .stream().collect(Collectors.toMap(FlowConfig::id, Function.identity()));
         List<ConfigWriter.Draft> drafts = new ArrayList<>();
@@ -156,8 +163,12 @@ final class ConfigTransfer {
 
         @Override
         public void forbidden(ConfigWriter.Draft draft, FlowConfigAction action) {
-            refused.add(new Violation("flowConfigs[" + draft.index() + "]", "you may not "
-                    + FlowConfigAuthorizer.describe(action) + " '" + draft.id() + "'"));
+            refuse(draft.id(), action);
+        }
+
+        void refuse(String id, FlowConfigAction action) {
+            refused.add(new Violation("flowConfigs[" + indexOf(id) + "]", "you may not "
+                    + FlowConfigAuthorizer.describe(action) + " '" + id + "'"));
         }
 
         @Override

@@ -1,10 +1,10 @@
 package dev.connectconfig.getconfig;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.connectconfig.core.render.ResultJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a Lambda event and writes GetConfig's answer with Jackson's streaming parser and generator: the JSON Lambda
- * passes, without the runtime's POJO serialization (about 690 classes) or Jackson databind on the cold path.
+ * Reads a Lambda event with Jackson's streaming parser and writes GetConfig's answer with {@link ResultJson}: the JSON
+ * Lambda passes, without the runtime's POJO serialization (about 690 classes) or Jackson databind on the cold path.
  */
 final class InvocationJson {
 
@@ -40,14 +40,9 @@ final class InvocationJson {
         }
     }
 
+    /** The answer as {@link ResultJson} writes it: exactly the bytes the 32 KB guard counted. */
     static void writeObject(Map<String, String> values, OutputStream output) throws IOException {
-        try (JsonGenerator json = FACTORY.createGenerator(output)) {
-            json.writeStartObject();
-            for (Map.Entry<String, String> entry : values.entrySet()) {
-                json.writeStringField(entry.getKey(), entry.getValue());
-            }
-            json.writeEndObject();
-        }
+        ResultJson.write(values, output);
     }
 
     private static Map<String, Object> readMembers(JsonParser parser) throws IOException {

@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.model.PromptText;
+import dev.connectconfig.core.render.Channel;
+import dev.connectconfig.core.render.FlowConfigRenderer;
+import dev.connectconfig.core.render.RenderedConfig;
+import dev.connectconfig.core.render.ResultJson;
 import dev.connectconfig.engines.DynamoDbLocal;
 import dev.connectconfig.engines.RepoFiles;
 import dev.connectconfig.testing.SilentServer;
@@ -23,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -217,6 +222,59 @@ class GetConfigHandlerIT {
         assertTrue(result.get("errorMessage").contains("Terms (30002 bytes), Legal (3002 bytes)"),
                 result.get("errorMessage"));
         assertFalse(result.containsKey("Terms"));
+    }
+
+    /** Emoji, CJK, combining marks and every escape JSON has, in a voice text and a chat text. */
+    private static final String EVERY_KIND = "😀👍🏽 欢迎 e\u0301 \" \\ \n \t \r \b \f \u0001\u001f \u2028 é";
+
+    private static byte[] invokeBytes(GetConfigHandler target, String event) throws IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        target.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), answer,
+                new TestContext("GetConfig"));
+        return answer.toByteArray();
+    }
+
+    @Test
+    void theAnswerIsExactlyTheBytesTheGuardCountedOnEveryChannel() throws Exception {
+        FlowConfig config = new FlowConfig("every-kind", "d", Map.of("Note", EVERY_KIND), Map.of(), Map.of(
+                "Welcome", Map.of("en-US", new PromptText("<speak>" + "😀".repeat(1_000) + " 欢迎 a\u0301</speak>",
+                        "😀".repeat(4_000) + EVERY_KIND))), "en-US", 1, null, null);
+        dynamoDb.put(config);
+
+        for (Channel channel : List.of(Channel.VOICE, Channel.CHAT)) {
+            byte[] sent = invokeBytes(handler, "{\"id\": \"every-kind\", \"channel\": \""
+                    + channel.name().toLowerCase(java.util.Locale.ROOT) + "\"}");
+            Map<String, String> answer = JSON.readValue(sent, new TypeReference<>() { });
+            RenderedConfig counted = FlowConfigRenderer.render(config, null, channel, java.time.Instant.now());
+
+            assertEquals(counted.values(), answer, channel.name());
+            assertEquals(counted.sizeBytes(), sent.length, channel + ": the preview and the write's guard count "
+                    + counted.sizeBytes() + " bytes; GetConfig sent " + sent.length);
+        }
+    }
+
+    @Test
+    void anEmojiChatTextTheGuardLetsThroughIsSentUnderConnectsLimitAndOneOverIsRefused() throws Exception {
+        // 4,000 emoji are 16,002 bytes as a JSON string: under the limit, and so must be what GetConfig sends.
+        dynamoDb.put(new FlowConfig("emoji-chat", "d", Map.of(), Map.of(), Map.of(
+                "Welcome", Map.of("en-US", new PromptText("<speak>Hi</speak>", "😀".repeat(4_000)))),
+                "en-US", 1, null, null));
+        byte[] sent = invokeBytes(handler, "{\"id\": \"emoji-chat\", \"channel\": \"chat\"}");
+        Map<String, String> answer = JSON.readValue(sent, new TypeReference<>() { });
+        assertEquals("😀".repeat(4_000), answer.get("Welcome"));
+        assertTrue(sent.length < ResultJson.CONNECT_LIMIT_BYTES, sent.length + " bytes sent");
+
+        // 8,200 emoji are 32,802 bytes: refused, on the chat channel, by the same count.
+        dynamoDb.put(new FlowConfig("emoji-chat-big", "d", Map.of(), Map.of(), Map.of(
+                "Welcome", Map.of("en-US", new PromptText("<speak>Hi</speak>", "😀".repeat(8_200)))),
+                "en-US", 1, null, null));
+        Map<String, String> big = JSON.readValue(invokeBytes(handler,
+                "{\"id\": \"emoji-chat-big\", \"channel\": \"chat\"}"), new TypeReference<>() { });
+        assertEquals("RESULT_TOO_LARGE", big.get("error"));
+        assertTrue(big.get("errorMessage").contains("Welcome (32802 bytes)"), big.get("errorMessage"));
+        Map<String, String> voice = JSON.readValue(invokeBytes(handler,
+                "{\"id\": \"emoji-chat-big\", \"channel\": \"voice\"}"), new TypeReference<>() { });
+        assertEquals("<speak>Hi</speak>", voice.get("Welcome"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.connectconfig.core.validation.FlowConfigValidator;
 import dev.connectconfig.core.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -65,7 +66,7 @@ record SpeechRequest(String text, String flowConfigId, String prompt, String lan
         if (languageCode == null) {
             violations.add(new Violation("languageCode", "is required: an Amazon Polly language code such as en-US,"
                     + " es-US, cmn-CN or arb"));
-        } else if (!LANGUAGE_CODE.matcher(languageCode).matches()) {
+        } else if (!LANGUAGE_CODE.matcher(languageCode).matches() || !isLanguage(languageCode)) {
             violations.add(new Violation("languageCode", "must be an Amazon Polly language code such as en-US,"
                     + " es-US, cmn-CN or arb"));
         }
@@ -91,6 +92,23 @@ record SpeechRequest(String text, String flowConfigId, String prompt, String lan
         }
         return new SpeechRequest(text, configId, prompt, languageCode, voiceId, engine, format);
     }
+
+    /**
+     * Whether {@code code} names a language at all, decided here so that such a request is a 400 even when Polly is
+     * down: a two-letter language must be one of ISO 639-1's (a closed list the JDK holds) and a two-letter region
+     * one of ISO 3166's. Three-letter languages (arb, cmn, yue, fil) come from ISO 639-3's open list, which the JDK
+     * does not hold: those, and whether Polly speaks a language, are Polly's answer.
+     */
+    static boolean isLanguage(String code) {
+        String[] parts = code.split("-");
+        if (parts[0].length() == 2 && !LANGUAGES.contains(parts[0].toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        return parts.length < 2 || parts[1].length() != 2 || REGIONS.contains(parts[1].toUpperCase(Locale.ROOT));
+    }
+
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+    private static final Set<String> REGIONS = Set.of(Locale.getISOCountries());
 
     private static boolean has(JsonNode body, String field) {
         return body.has(field) && !body.get(field).isNull();

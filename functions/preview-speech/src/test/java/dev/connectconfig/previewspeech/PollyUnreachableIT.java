@@ -39,11 +39,19 @@ class PollyUnreachableIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static APIGatewayProxyResponseEvent preview(URI pollyEndpoint, long invocationMillis) {
+        return preview(pollyEndpoint, invocationMillis, null);
+    }
+
+    /** @param body the request's body instead of the event file's, or null */
+    private static APIGatewayProxyResponseEvent preview(URI pollyEndpoint, long invocationMillis, String body) {
         try (PollyClient polly = PreviewSpeechService.pollyClient(pollyEndpoint)) {
             PreviewSpeechHandler handler = new PreviewSpeechHandler(new PreviewSpeechService(id -> Optional.empty(),
                     new CedarFlowConfigAuthorizer(), new PollySpeechSynthesizer(polly), DefaultVoices.none()), "*");
             APIGatewayProxyRequestEvent event = RepoFiles.event("events/preview-speech/text.json",
                     APIGatewayProxyRequestEvent.class);
+            if (body != null) {
+                event.setBody(body);
+            }
             return handler.handleRequest(event, new TestContext("PreviewSpeech", invocationMillis));
         }
     }
@@ -62,6 +70,22 @@ class PollyUnreachableIT {
     void connectionsRefused() throws Exception {
         try (RefusedPort refused = new RefusedPort()) {
             assertUnreachable(preview(refused.endpoint(), 28_000));
+        }
+    }
+
+    /** Bad input is a 400 whether or not Polly answers: it is judged before Polly is asked anything. */
+    @Test
+    void aLanguageThatIsNoLanguageIsA400EvenWhilePollyIsDown() throws Exception {
+        try (RefusedPort refused = new RefusedPort()) {
+            for (String code : List.of("xx", "zz-US", "en-XX")) {
+                APIGatewayProxyResponseEvent response = preview(refused.endpoint(), 28_000,
+                        "{\"text\": \"Hello\", \"languageCode\": \"" + code + "\"}");
+
+                assertEquals(400, response.getStatusCode(), response.getBody());
+                JsonNode body = JSON.readTree(response.getBody());
+                assertEquals("VALIDATION_FAILED", body.get("code").asText(), response.getBody());
+                assertEquals("languageCode", body.get("details").get(0).get("field").asText());
+            }
         }
     }
 

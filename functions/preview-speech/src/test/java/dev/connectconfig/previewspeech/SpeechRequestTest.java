@@ -98,4 +98,22 @@ class SpeechRequestTest {
         assertEquals(List.of("text"), refusedFields("{\"text\": \" \", \"languageCode\": \"en-US\"}"));
         assertEquals(List.of(""), refusedFields("[\"Hello\"]"));
     }
+
+    @Test
+    void aLanguageCodeThatIsNoLanguageAtAllIsRefusedWithoutAskingPolly() {
+        for (String code : List.of("xx", "zz-US", "en-XX", "XX-xx", "cmn-QQ")) {
+            assertEquals(List.of("languageCode"), refusedFields("{\"text\": \"Hi\", \"languageCode\": \"" + code
+                    + "\"}"), code);
+        }
+    }
+
+    @Test
+    void everyLanguageCodePollyKnowsIsALanguage() {
+        for (var code : software.amazon.awssdk.services.polly.model.LanguageCode.knownValues()) {
+            assertTrue(SpeechRequest.isLanguage(code.toString()), code.toString());
+        }
+        for (String code : List.of("en-US", "arb", "cmn-CN", "yue-CN", "en-GB-WLS", "es-419", "de", "fil-PH")) {
+            assertTrue(SpeechRequest.isLanguage(code), code);
+        }
+    }
 }

@@ -10,7 +10,7 @@ import dev.connectconfig.core.model.PromptText;
 import dev.connectconfig.core.render.Channel;
 import dev.connectconfig.core.render.FlowConfigRenderer;
 import dev.connectconfig.core.render.RenderedConfig;
-import dev.connectconfig.core.render.ResultSize;
+import dev.connectconfig.core.render.ResultJson;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,9 +64,10 @@ class FlowConfigRendererTest {
         values.put("quote\"d", "tab\there ü 欢迎 😀 \u0001");
         values.put("b", "");
 
-        byte[] json = new ObjectMapper().writeValueAsString(values).getBytes(StandardCharsets.UTF_8);
+        byte[] json = ResultJson.toBytes(values);
 
-        assertEquals(json.length, ResultSize.jsonBytes(values));
+        assertEquals(json.length, ResultJson.jsonBytes(values));
+        assertEquals(values, new ObjectMapper().readValue(json, Map.class));
     }
 
     @Test

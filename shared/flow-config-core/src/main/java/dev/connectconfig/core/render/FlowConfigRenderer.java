@@ -53,7 +53,7 @@ public final class FlowConfigRenderer {
             }
             String text = textFor(languages.get(chosen.get()), channel);
             values.put(prompt.getKey(), text);
-            sizes.add(Map.entry(prompt.getKey(), ResultSize.jsonStringBytes(text)));
+            sizes.add(Map.entry(prompt.getKey(), ResultJson.jsonStringBytes(text)));
         }
         values.put(ResultKeys.LANGUAGE, language);
         values.put(ResultKeys.CONFIG_VERSION, Long.toString(config.version()));
@@ -63,7 +63,7 @@ public final class FlowConfigRenderer {
         }
         sizes.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()));
         List<Map.Entry<String, Integer>> largest = List.copyOf(sizes.subList(0, Math.min(5, sizes.size())));
-        return new RenderedConfig(values, language, List.copyOf(missing), ResultSize.jsonBytes(values), largest);
+        return new RenderedConfig(values, language, List.copyOf(missing), ResultJson.jsonBytes(values), largest);
     }
 
     /** Voice hears the voice text, SSML intact; every other channel reads {@code chat} or the voice text as text. */

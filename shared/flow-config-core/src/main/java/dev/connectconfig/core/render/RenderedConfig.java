@@ -21,13 +21,13 @@ public record RenderedConfig(
     static final int HEADROOM_BYTES = 64;
 
     public boolean fitsConnectLimit() {
-        return sizeBytes + HEADROOM_BYTES < ResultSize.CONNECT_LIMIT_BYTES;
+        return sizeBytes + HEADROOM_BYTES < ResultJson.CONNECT_LIMIT_BYTES;
     }
 
     /** A sentence for the config's author naming the largest prompts. */
     public String tooLargeMessage() {
         StringBuilder message = new StringBuilder("The result is ").append(sizeBytes)
-                .append(" bytes; Amazon Connect accepts less than ").append(ResultSize.CONNECT_LIMIT_BYTES)
+                .append(" bytes; Amazon Connect accepts less than ").append(ResultJson.CONNECT_LIMIT_BYTES)
                 .append(". Largest prompts:");
         for (Map.Entry<String, Integer> prompt : largestPrompts) {
             message.append(' ').append(prompt.getKey()).append(" (").append(prompt.getValue()).append(" bytes),");

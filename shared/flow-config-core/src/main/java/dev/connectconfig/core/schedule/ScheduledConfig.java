@@ -3,7 +3,7 @@ package dev.connectconfig.core.schedule;
 import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.model.PromptText;
 import dev.connectconfig.core.model.Schedule;
-import dev.connectconfig.core.render.ResultSize;
+import dev.connectconfig.core.render.ResultJson;
 import dev.connectconfig.core.render.Ssml;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -125,6 +125,6 @@ public record ScheduledConfig(FlowConfig config, List<String> activeNames) {
         if (a == null) {
             return b;
         }
-        return b != null && ResultSize.jsonStringBytes(b) > ResultSize.jsonStringBytes(a) ? b : a;
+        return b != null && ResultJson.jsonStringBytes(b) > ResultJson.jsonStringBytes(a) ? b : a;
     }
 }

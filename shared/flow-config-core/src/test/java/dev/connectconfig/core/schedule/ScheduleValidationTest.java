@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.render.Channel;
 import dev.connectconfig.core.render.FlowConfigRenderer;
-import dev.connectconfig.core.render.ResultSize;
+import dev.connectconfig.core.render.ResultJson;
 import dev.connectconfig.core.validation.FlowConfigValidator;
 import dev.connectconfig.core.validation.Violation;
 import java.util.List;
@@ -159,7 +159,7 @@ class ScheduleValidationTest {
         int namesBytes = String.join(",", empty.schedules().stream().map(s -> s.name()).toList()).length();
         int ownBytes = FlowConfigRenderer.render(empty, null, Channel.VOICE).sizeBytes();
         // 10 bytes over the limit with every name listed; far under it with none.
-        String filler = "y".repeat(ResultSize.CONNECT_LIMIT_BYTES - 64 - ownBytes - namesBytes + 10);
+        String filler = "y".repeat(ResultJson.CONNECT_LIMIT_BYTES - 64 - ownBytes - namesBytes + 10);
         FlowConfig big = ScheduleFixtures.parse(json.formatted(filler, schedules));
 
         assertEquals(List.of(), FlowConfigValidator.validate(big.withSchedules(List.of())));
