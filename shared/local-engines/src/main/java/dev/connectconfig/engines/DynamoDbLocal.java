@@ -209,7 +209,6 @@ public final class DynamoDbLocal implements AutoCloseable {
             return 32_768;
         }
     }
-    }
 
     @Override
     public void close() throws Exception {
