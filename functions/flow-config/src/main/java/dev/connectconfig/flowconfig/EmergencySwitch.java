@@ -60,7 +60,7 @@ final class EmergencySwitch {
      * See docs/platform-team.md for the estimate behind both.
      */
     record Limits(int maxConfigs, Duration budget) {
-        static final Limits DEFAULT = new Limits(MAX_CONFIGS, Duration.ofSeconds(20));
+        static final Limits DEFAULT = new Limits(MAX_CONFIGS, Duration.ofSeconds(14));
     }
 
     private final FlowConfigRepository repository;
