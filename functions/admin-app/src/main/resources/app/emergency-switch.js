@@ -56,22 +56,26 @@ export function emergencyPanel(list) {
     }
     return set;
   };
-  // Who is affected, counted before anything is sent: the ticked ids, or the listed configs the prefix matches.
+  // What was chosen; who is affected is the server's dry run's answer, never a count of the rows loaded here.
   const selection = () => {
     if (byPrefix.checked) {
       const start = prefix.value.trim();
-      const count = list.listed().filter(item => item.id.startsWith(start)).length;
-      const more = list.complete() ? '' : ' (of the loaded pages; more may match)';
-      return { query: { prefix: start }, count, words: `${count} config(s) whose id starts with '${start}'${more}` };
+      return { query: { prefix: start }, count: start ? 1 : 0, words: `every config whose id starts with '${start}'` };
     }
     const ids = list.ticked();
     return { query: { ids }, count: ids.length, words: `${ids.length} ticked config(s): ${ids.join(', ')}` };
   };
 
-  const confirmThen = (title, lines, action, send) => {
-    const go = h('button', { type: 'button', class: 'danger', id: 'emergency-confirm' }, action);
+  // The dialog opens at once with Start disabled; it names the count and the configs from the server's dry run
+  // (dryRun: the same request with ?dryRun=true), and Start is enabled only once that answer is in.
+  const confirmThen = (verb, chosen, lines, dryRun, send) => {
+    const go = h('button', { type: 'button', class: 'danger', id: 'emergency-confirm', disabled: true },
+      `${verb} (waiting for the server's count)`);
+    const title = h('h2', { id: 'emergency-dialog-h' }, `${verb}: checking which configs would change…`);
+    const plan = h('div', { id: 'emergency-plan', 'aria-live': 'polite' },
+      h('p', { class: 'muted' }, 'Asking the server which configs this would change (nothing is changed yet)…'));
     const dialog = h('dialog', { 'aria-labelledby': 'emergency-dialog-h', id: 'emergency-dialog' },
-      h('h2', { id: 'emergency-dialog-h' }, title), lines.map(line => h('p', {}, line)),
+      title, lines.map(line => h('p', {}, line)), plan,
       h('div', { class: 'toolbar' }, go,
         h('button', { type: 'button', autofocus: true, onclick: () => dialog.close() }, 'Cancel')));
     go.addEventListener('click', async () => {
@@ -83,20 +87,49 @@ export function emergencyPanel(list) {
     dialog.addEventListener('close', () => dialog.remove());
     document.body.append(dialog);
     dialog.showModal();
+    (async () => {
+      try {
+        const data = (await dryRun()).data;
+        const n = data.counts.changed;
+        const idList = (id, items) => items.length ? h('ul', { id, class: 'emergency-plan-list' },
+          items.map(text => h('li', {}, text))) : h('p', { class: 'muted' }, 'None.');
+        title.textContent = `${verb === 'Start' ? 'Start an emergency' : 'End the emergency'} on ${n} config(s)?`;
+        plan.replaceChildren(
+          h('p', { id: 'emergency-plan-summary' }, `This changes ${n} config(s)`
+            + (chosen.query.prefix !== undefined ? ` whose id starts with '${chosen.query.prefix}'` : '')
+            + ` (the server's count); ${data.counts.unchanged} already as asked, ${data.counts.refused} refused.`),
+          h('h3', {}, `Would change (${n})`), idList('emergency-would-change', data.changed.map(c => c.id)),
+          h('h3', {}, `Would be refused (${data.counts.refused})`),
+          idList('emergency-would-refuse', data.refused.map(r => `${r.id}: ${r.message} (${r.code})`)));
+        go.textContent = `${verb === 'Start' ? 'Start the emergency' : 'End the emergency'} on ${n} config(s)`;
+        go.disabled = n === 0;
+      } catch (e) {
+        plan.replaceChildren(h('p', { class: 'problem', role: 'alert' }, `The server could not count the configs: `
+          + `${e.message}`));
+        go.textContent = 'Cannot start without the server\'s count';
+      }
+    })();
   };
   const answered = (verb, data) => {
     const item = text => h('li', {}, text);
+    const notDone = data.notDone || [];
     out.replaceChildren(h('h3', {}, `Emergency ${verb}`),
       h('p', { id: 'emergency-summary' }, `${data.changed.length} changed, ${data.unchanged.length} unchanged, `
-        + `${data.refused.length} refused.`),
+        + `${data.refused.length} refused.` + (notDone.length ? ` ${notDone.length} not done yet.` : '')),
+      notDone.length ? h('p', { class: 'problem', id: 'emergency-not-done' }, `Time ran out before ${notDone.length}`
+        + ' config(s) were changed; nothing is wrong with them. Run the same switch again to finish: configs already'
+        + ' switched stay as they are.') : null,
       h('h4', {}, 'Changed'), data.changed.length ? h('ul', { id: 'emergency-changed' },
         data.changed.map(c => item(`${c.id}: now version ${c.version}`))) : h('p', { class: 'muted' }, 'None.'),
       h('h4', {}, 'Unchanged'), data.unchanged.length ? h('ul', { id: 'emergency-unchanged' },
-        data.unchanged.map(id => item(`${id}: no emergency to end`))) : h('p', { class: 'muted' }, 'None.'),
+        data.unchanged.map(id => item(`${id}: already as asked`))) : h('p', { class: 'muted' }, 'None.'),
       h('h4', {}, 'Refused'), data.refused.length ? h('ul', { id: 'emergency-refused', class: 'problem' },
-        data.refused.map(r => item(`${r.id}: ${r.message} (${r.code})`))) : h('p', { class: 'muted' }, 'None.'));
+        data.refused.map(r => item(`${r.id}: ${r.message} (${r.code})`))) : h('p', { class: 'muted' }, 'None.'),
+      notDone.length ? h('h4', {}, 'Not done yet') : null,
+      notDone.length ? h('ul', { id: 'emergency-not-done-list' }, notDone.map(id => item(id))) : null);
     out.focus();
-    say(`Emergency ${verb}: ${data.changed.length} changed, ${data.refused.length} refused.`, data.refused.length > 0);
+    say(`Emergency ${verb}: ${data.changed.length} changed, ${data.refused.length} refused`
+      + (notDone.length ? `, ${notDone.length} not done yet.` : '.'), data.refused.length > 0 || notDone.length > 0);
     list.reload();
   };
   const failed = e => {
@@ -127,11 +160,11 @@ export function emergencyPanel(list) {
     if (description.value.trim()) body.description = description.value.trim();
     const sets = [...Object.entries(set.variables || {}).map(([k, v]) => `${k} = ${v}`),
       ...Object.entries(set.prompts || {}).flatMap(([p, ls]) => Object.keys(ls).map(l => `prompt ${p} in ${l}`))];
-    confirmThen(`Start an emergency on ${chosen.count} config(s)?`,
-      [`This changes ${chosen.words}.`, `It sets ${sets.join('; ')}`
+    confirmThen('Start', chosen,
+      [`You chose ${chosen.words}.`, `It sets ${sets.join('; ')}`
         + (body.until ? `, until ${new Date(body.until).toLocaleString()}.` : ', until you end it.'),
       'Configs you may not edit are refused and named; the others change at once.'],
-      `Start the emergency on ${chosen.count} config(s)`, async () => {
+      () => call('POST', 'flow-configs/emergency?dryRun=true', { body }), async () => {
         try {
           answered('started', (await call('POST', 'flow-configs/emergency', { body })).data);
         } catch (e) {
@@ -145,9 +178,9 @@ export function emergencyPanel(list) {
     if (!checkSelection(chosen)) return;
     const query = new URLSearchParams(chosen.query.prefix !== undefined ? { prefix: chosen.query.prefix }
       : { ids: chosen.query.ids.join(',') });
-    confirmThen(`End the emergency on ${chosen.count} config(s)?`,
+    confirmThen('End', chosen,
       [`This takes the emergency schedule away from ${chosen.words}. They go back to their own values and schedules.`],
-      `End the emergency on ${chosen.count} config(s)`, async () => {
+      () => call('DELETE', `flow-configs/emergency?${query}&dryRun=true`), async () => {
         try {
           answered('ended', (await call('DELETE', 'flow-configs/emergency?' + query)).data);
         } catch (e) {

@@ -206,6 +206,8 @@ class AdminAppSchedulesBrowserIT extends BrowserTestsOnTheRunner {
 
         erin.findElement(By.id("emergency-start")).click();
         WebElement dialog = waiting(erin).until(ExpectedConditions.visibilityOfElementLocated(By.id("emergency-dialog")));
+        // The count is the server's dry run's: the title says it once the answer is in.
+        waiting(erin).until(ExpectedConditions.textToBe(By.id("emergency-dialog-h"), "Start an emergency on 3 config(s)?"));
         assertEquals("Start an emergency on 3 config(s)?", dialog.findElement(By.tagName("h2")).getText());
         assertTrue(dialog.getText().contains("3 config(s) whose id starts with 'branch-'"), dialog.getText());
         checkScreen(erin, "emergency-confirm");
@@ -225,6 +227,7 @@ class AdminAppSchedulesBrowserIT extends BrowserTestsOnTheRunner {
 
         erin.findElement(By.id("emergency-end")).click();
         dialog = waiting(erin).until(ExpectedConditions.visibilityOfElementLocated(By.id("emergency-dialog")));
+        waiting(erin).until(ExpectedConditions.textToBe(By.id("emergency-dialog-h"), "End the emergency on 3 config(s)?"));
         assertEquals("End the emergency on 3 config(s)?", dialog.findElement(By.tagName("h2")).getText());
         checkScreen(erin, "emergency-end-confirm");
         erin.findElement(By.id("emergency-confirm")).click();
@@ -252,6 +255,11 @@ class AdminAppSchedulesBrowserIT extends BrowserTestsOnTheRunner {
         WebElement dialog = waiting(nora).until(ExpectedConditions.visibilityOfElementLocated(By.id("emergency-dialog")));
         assertTrue(dialog.getText().contains("3 ticked config(s): branch-north, branch-south, branch-west"),
                 dialog.getText());
+        waiting(nora).until(ExpectedConditions.elementToBeClickable(By.id("emergency-confirm")));
+        assertEquals("Start an emergency on 1 config(s)?", text(nora, "#emergency-dialog-h"));
+        assertEquals(List.of("branch-north"), nora.findElements(By.cssSelector("#emergency-would-change li")).stream()
+                .map(WebElement::getText).toList());
+        assertEquals(2, nora.findElements(By.cssSelector("#emergency-would-refuse li")).size());
         nora.findElement(By.id("emergency-confirm")).click();
         waiting(nora).until(ExpectedConditions.textToBe(By.id("emergency-summary"), "1 changed, 0 unchanged, 2 refused."));
         checkScreen(nora, "emergency-refused");
@@ -303,6 +311,39 @@ class AdminAppSchedulesBrowserIT extends BrowserTestsOnTheRunner {
     }
 
     // ---- helpers ----
+
+    @Test
+    @Order(7)
+    void anEmergencyOverMoreConfigsThanTheListHasLoadedNamesTheServersCountAndWaitsForIt() throws Exception {
+        // 130 configs match; the list loads 100 a page, so counting the loaded rows would say 100 (or fewer).
+        ObjectNode document = LocalJson.MAPPER.createObjectNode();
+        var configs = document.putArray("flowConfigs");
+        for (int i = 0; i < 130; i++) {
+            configs.add(config(String.format("storm-%03d", i), "Closed"));
+        }
+        HttpResponse<String> imported = app.send("POST", "flow-configs/import", admin, document.toString(), null);
+        assertEquals(200, imported.statusCode(), imported.body());
+        WebDriver sam = app.signedIn("sam", "Edit", "storm-*");
+        waiting(sam).until(ExpectedConditions.presenceOfElementLocated(By.name("select-storm-000")));
+        assertTrue(sam.findElements(By.name("select-storm-120")).isEmpty(), "the list has not loaded every match");
+        sam.findElement(By.name("emergency-prefix")).sendKeys("storm-");
+        type(sam, "emergency-variable-1", "Closed");
+        type(sam, "emergency-value-1", "true");
+
+        sam.findElement(By.id("emergency-start")).click();
+        waiting(sam).until(ExpectedConditions.visibilityOfElementLocated(By.id("emergency-dialog")));
+        waiting(sam).until(ExpectedConditions.textToBe(By.id("emergency-dialog-h"), "Start an emergency on 130 config(s)?"));
+        assertTrue(sam.findElement(By.id("emergency-confirm")).isEnabled());
+        assertTrue(text(sam, "#emergency-plan-summary").startsWith(
+                "This changes 130 config(s) whose id starts with 'storm-'"), text(sam, "#emergency-plan-summary"));
+        assertEquals(130, sam.findElements(By.cssSelector("#emergency-would-change li")).size());
+        checkScreen(sam, "emergency-confirm-dry-run");
+        assertEquals(1, app.apiGet("flow-configs/storm-129", admin).get("version").asInt(), "the dry run wrote nothing");
+
+        sam.findElement(By.id("emergency-confirm")).click();
+        waiting(sam).until(ExpectedConditions.textToBe(By.id("emergency-summary"), "130 changed, 0 unchanged, 0 refused."));
+        assertEquals("emergency", schedules("storm-129").get(0).get("name").asText());
+    }
 
     private static ObjectNode config(String id, String booleanVariable) {
         ObjectNode config = LocalJson.MAPPER.createObjectNode().put("id", id)

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The configs a caller may see: the catalog read by id prefix, a page at a time, and the authorizer asked about ids
- * in batches, so a short page costs few decisions.
+ * The configs a caller may see: the catalog read by id prefix, narrowed first to what the caller's scopes name
+ * ({@link ScopeRanges}), a page at a time, and the authorizer asked about ids in parallel batches, so a page costs one
+ * Query and a few concurrent decisions.
  */
 final class ConfigCatalog {
 
@@ -32,10 +33,16 @@ final class ConfigCatalog {
 
     private final FlowConfigRepository repository;
     private final FlowConfigAuthorizer authorizer;
+    private final ParallelCalls calls;
 
     ConfigCatalog(FlowConfigRepository repository, FlowConfigAuthorizer authorizer) {
+        this(repository, authorizer, ParallelCalls.SEQUENTIAL);
+    }
+
+    ConfigCatalog(FlowConfigRepository repository, FlowConfigAuthorizer authorizer, ParallelCalls calls) {
         this.repository = repository;
         this.authorizer = authorizer;
+        this.calls = calls;
     }
 
     /** No prefix (null or empty) selects everything; otherwise the prefix is made of id characters. */
@@ -60,37 +67,28 @@ final class ConfigCatalog {
                 || (prefix != null && !after.startsWith(prefix)))) {
             throw ApiException.badRequest("INVALID_TOKEN", "nextToken is not one this query returned.");
         }
+        // Only what the caller's scopes name is read and asked about: a page costs one Query and a few parallel
+        // authorisation batches, however much of the catalog lies outside the caller's scopes.
+        ScopeRanges ranges = ScopeRanges.readable(caller, prefix);
         List<ConfigSummary> found = new ArrayList<>();
-        String resumeAfter = null;
+        String cursor = after;
+        boolean more = !ranges.isEmpty();
         int examined = 0;
-        while (resumeAfter == null) {
-            FlowConfigRepository.CatalogPage page = repository.catalog(prefix, after, PAGE);
-            List<ConfigSummary> candidates = page.items();
-            int position = 0;
-            for (List<ConfigSummary> batch : batches(candidates)) {
-                Set<String> readable = allowed(caller, FlowConfigAction.READ,
-                        batch.stream().map(ConfigSummary::id).toList());
-                for (ConfigSummary candidate : batch) {
-                    examined++;
-                    position++;
-                    if (readable.contains(candidate.id())) {
-                        found.add(candidate);
-                    }
-                    boolean more = position < candidates.size() || page.lastEvaluatedId() != null;
-                    if (more && (found.size() == limit || examined >= MAX_EXAMINED_PER_PAGE)) {
-                        resumeAfter = candidate.id();
-                        break;
-                    }
-                }
-                if (resumeAfter != null) {
-                    break;
-                }
-            }
-            if (page.lastEvaluatedId() == null) {
+        while (more && found.size() < limit && examined < MAX_EXAMINED_PER_PAGE) {
+            FlowConfigRepository.CatalogPage page = read(ranges, cursor,
+                    Math.min(limit - found.size(), MAX_EXAMINED_PER_PAGE - examined));
+            if (page.items().isEmpty()) {
+                more = false;
                 break;
             }
-            after = page.lastEvaluatedId();
+            Set<String> readable = allowed(caller, FlowConfigAction.READ,
+                    page.items().stream().map(ConfigSummary::id).toList());
+            page.items().stream().filter(item -> readable.contains(item.id())).forEach(found::add);
+            examined += page.items().size();
+            cursor = page.items().get(page.items().size() - 1).id();
+            more = page.lastEvaluatedId() != null;
         }
+        String resumeAfter = more ? cursor : null;
         ObjectNode body = FlowConfigJson.MAPPER.createObjectNode();
         ArrayNode items = body.putArray("items");
         found.forEach(summary -> {
@@ -105,26 +103,68 @@ final class ConfigCatalog {
     }
 
     /**
-     * Every id under {@code prefix} in id order, read a page at a time; stops after the page that passes
-     * {@code enough}.
+     * At most {@code max} entries of {@code ranges} after {@code after} (null: from the start), in id order;
+     * {@code lastEvaluatedId} is set when more may follow.
      */
-    List<String> ids(String prefix, int enough) {
+    FlowConfigRepository.CatalogPage read(ScopeRanges ranges, String after, int max) {
+        List<ConfigSummary> items = new ArrayList<>();
+        List<ScopeRanges.Range> all = ranges.ranges();
+        for (int r = 0; r < all.size(); r++) {
+            ScopeRanges.Range range = all.get(r);
+            String prefix = range.prefix();
+            String start;
+            if (after == null || (after.compareTo(prefix) < 0 && !after.startsWith(prefix))) {
+                start = null;
+            } else if (after.startsWith(prefix) && !range.exact()) {
+                start = after;
+            } else {
+                continue; // the whole range lies at or before after
+            }
+            if (range.exact()) {
+                // The id itself is the first entry that starts with it.
+                repository.catalog(prefix, null, 1).items().stream().filter(item -> item.id().equals(prefix))
+                        .forEach(items::add);
+            } else {
+                FlowConfigRepository.CatalogPage page;
+                do {
+                    page = repository.catalog(prefix.isEmpty() ? null : prefix, start, max - items.size());
+                    items.addAll(page.items());
+                    start = page.lastEvaluatedId();
+                } while (start != null && items.size() < max);
+                if (start != null) {
+                    return new FlowConfigRepository.CatalogPage(items, start);
+                }
+            }
+            if (items.size() >= max) {
+                return new FlowConfigRepository.CatalogPage(items, r + 1 < all.size()
+                        ? items.get(items.size() - 1).id() : null);
+            }
+        }
+        return new FlowConfigRepository.CatalogPage(items, null);
+    }
+
+    /**
+     * Every id under {@code prefix} that the caller's scopes name, in id order; stops once more than {@code enough}
+     * are read. Reading the catalog costs no authorisation.
+     */
+    List<String> scopedIds(Caller caller, String prefix, int enough) {
         List<String> ids = new ArrayList<>();
+        ScopeRanges ranges = ScopeRanges.readable(caller, prefix);
         String after = null;
-        do {
-            FlowConfigRepository.CatalogPage page = repository.catalog(prefix, after, PAGE);
+        while (!ranges.isEmpty() && ids.size() <= enough) {
+            FlowConfigRepository.CatalogPage page = read(ranges, after, Math.min(PAGE, enough + 1 - ids.size()));
             page.items().forEach(item -> ids.add(item.id()));
-            if (ids.size() > enough) {
+            if (page.lastEvaluatedId() == null || page.items().isEmpty()) {
                 break;
             }
-            after = page.lastEvaluatedId();
-        } while (after != null);
+            after = page.items().get(page.items().size() - 1).id();
+        }
         return ids;
     }
 
     /** Every id under {@code prefix} the caller may read, in id order. */
     List<String> readableIds(Caller caller, String prefix) {
-        List<String> ids = ids(prefix, Integer.MAX_VALUE);
+        List<String> ids = scopedIds(caller, prefix, Integer.MAX_VALUE - 1);
         Set<String> readable = allowed(caller, FlowConfigAction.READ, ids);
         return ids.stream().filter(readable::contains).toList();
     }
@@ -134,20 +174,18 @@ final class ConfigCatalog {
         return authorizer.permitted(caller, id, actions);
     }
 
-    /** The ids among {@code ids} the caller may act on, asked {@link #AUTHORIZATION_BATCH} at a time. */
+    /**
+     * The ids among {@code ids} the caller may act on, asked {@link #AUTHORIZATION_BATCH} at a time, a few batches
+     * in parallel.
+     */
     Set<String> allowed(Caller caller, FlowConfigAction action, List<String> ids) {
         Set<String> allowed = new HashSet<>();
-        for (List<String> batch : batches(ids)) {
-            allowed.addAll(authorizer.allowed(caller, action, batch));
-        }
+        calls.map(ParallelCalls.chunks(ids, AUTHORIZATION_BATCH), batch -> authorizer.allowed(caller, action, batch))
+                .forEach(allowed::addAll);
         return allowed;
     }
 
-    private static <T> List<List<T>> batches(List<T> items) {
-        List<List<T>> batches = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += AUTHORIZATION_BATCH) {
-            batches.add(items.subList(from, Math.min(items.size(), from + AUTHORIZATION_BATCH)));
-        }
-        return batches;
+    ParallelCalls calls() {
+        return calls;
     }
 }

@@ -78,9 +78,24 @@ class ConfigWriter {
         /** A switch, which goes on past failures: {@code written} was not committed, for the reason given. */
         default void notCommitted(Written written, String code, String message) {
         }
+
+        /**
+         * Asked before each transaction of a write committed {@link Commit#EACH}: true once no new transaction may
+         * start (the switch's deadline); the transactions not started are then {@link #notStarted}.
+         */
+        default boolean stopStarting() {
+            return false;
+        }
+
+        /** {@code written} was not tried because {@link #stopStarting} said so: a repeat of the request does it. */
+        default void notStarted(Written written) {
+        }
     }
 
-    /** How the changes are committed: all-or-nothing, stopping at the first failure; or each on its own. */
+    /**
+     * How the changes are committed: all-or-nothing, stopping at the first failure; or each on its own, a few
+     * transactions at a time, every callback of {@link Refusals} then coming from any of those threads.
+     */
     enum Commit { TOGETHER, EACH }
 
     /**
@@ -179,11 +194,19 @@ class ConfigWriter {
             return new WriteResult(unchanged, transactions, List.of());
         }
         List<Written> committed = new ArrayList<>();
+        if (request.commit() == Commit.EACH) {
+            catalog.calls().map(transactions, transaction -> {
+                List<Written> done = new ArrayList<>();
+                if (refusals.stopStarting()) {
+                    transaction.forEach(refusals::notStarted);
+                } else {
+                    commitEach(transaction, done, refusals);
+                }
+                return done;
+            }).forEach(committed::addAll);
+            return new WriteResult(unchanged, transactions, committed);
+        }
         for (int done = 0; done < transactions.size(); done++) {
-            if (request.commit() == Commit.EACH) {
-                commitEach(transactions.get(done), committed, refusals);
-                continue;
-            }
             try {
                 repository.commit(transactions.get(done).stream().map(Written::change).toList());
                 committed.addAll(transactions.get(done));

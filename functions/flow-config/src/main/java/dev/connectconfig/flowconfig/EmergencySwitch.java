@@ -1,7 +1,6 @@
 package dev.connectconfig.flowconfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectconfig.api.ApiAnswer;
 import dev.connectconfig.api.auth.Caller;
@@ -16,17 +15,21 @@ import dev.connectconfig.core.model.Schedule;
 import dev.connectconfig.core.model.ScheduleWhen;
 import dev.connectconfig.core.validation.FlowConfigValidator;
 import dev.connectconfig.core.validation.Violation;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,31 +38,60 @@ import java.util.stream.Collectors;
  * may edit (replacing one already there), or takes it away, in as few transactions as DynamoDB allows. A config the
  * caller may not edit, or whose own rules the change would break, is refused and named with the reason; the others
  * change. Callers see the change once GetConfig's cache expires, within {@code CacheTtlSeconds}.
+ *
+ * <p>It must answer within API Gateway's 29 s, so: a prefix is narrowed to the caller's scopes before anything is
+ * read or authorised; a selection of more than {@link Limits#maxConfigs} is refused before any work (400
+ * {@code SELECTION_TOO_LARGE}); authorisation and writes run a few calls at a time; and once {@link Limits#budget}
+ * has passed no new transaction starts: the answer names those configs {@code notDone}, and repeating the request
+ * finishes the job (a config already switched the same way is {@code unchanged}). A dry run answers the same lists
+ * and writes nothing.
  */
 final class EmergencySwitch {
 
     static final String NAME = "emergency";
     static final int MAX_CONFIGS = 1_000;
+    /** A prefix selection is counted up to this many ids, to name the count in the refusal. */
+    static final int COUNTED = 10 * MAX_CONFIGS;
     private static final Set<String> FIELDS = Set.of("ids", "prefix", "set", "until", "description");
+
+    /**
+     * How much one request may do: at most {@code maxConfigs} configs, and no transaction started after
+     * {@code budget} (API Gateway gives up at 29 s; the rest is left for the transactions in flight and the answer).
+     * See docs/platform-team.md for the estimate behind both.
+     */
+    record Limits(int maxConfigs, Duration budget) {
+        static final Limits DEFAULT = new Limits(MAX_CONFIGS, Duration.ofSeconds(14));
+    }
 
     private final FlowConfigRepository repository;
     private final ConfigCatalog catalog;
     private final ConfigWriter writer;
+    private final Limits limits;
 
     EmergencySwitch(FlowConfigRepository repository, ConfigCatalog catalog, ConfigWriter writer) {
+        this(repository, catalog, writer, Limits.DEFAULT);
+    }
+
+    EmergencySwitch(FlowConfigRepository repository, ConfigCatalog catalog, ConfigWriter writer, Limits limits) {
         this.repository = repository;
         this.catalog = catalog;
         this.writer = writer;
+        this.limits = limits;
     }
 
     ApiAnswer.Json start(Caller caller, JsonNode body) {
+        return start(caller, body, false);
+    }
+
+    ApiAnswer.Json start(Caller caller, JsonNode body, boolean dryRun) {
+        Instant deadline = writer.instant().plus(limits.budget());
         if (!body.isObject()) {
             throw FieldErrors.invalid(List.of(new Violation("", "must be a JSON object with ids or prefix, and set")));
         }
         List<Violation> violations = new ArrayList<>();
         JsonFields.unknown(body, FIELDS, "", violations);
         Selection selection = Selection.of(body.get("ids"), JsonFields.text(body, "prefix", "", violations),
-                violations);
+                limits.maxConfigs(), violations);
         Map<String, String> variables = new LinkedHashMap<>();
         Map<String, Map<String, PromptText>> prompts = new LinkedHashMap<>();
         ScheduleJson.readSet(body.get("set"), "set", variables, prompts, violations);
@@ -78,7 +110,10 @@ final class EmergencySwitch {
         Schedule emergency = new Schedule(NAME, description == null ? "Emergency switch" : description, "UTC",
                 new ScheduleWhen.Window(LocalDateTime.ofInstant(now, ZoneOffset.UTC),
                         until == null ? null : LocalDateTime.ofInstant(until, ZoneOffset.UTC)), variables, prompts);
-        ApiAnswer.Json result = apply(caller, selection, "emergency started", stored -> {
+        ApiAnswer.Json result = apply(caller, selection, "emergency started", dryRun, deadline, stored -> {
+            if (!stored.schedules().isEmpty() && sameSwitch(stored.schedules().get(0), emergency)) {
+                return null;
+            }
             List<Schedule> schedules = new ArrayList<>(List.of(emergency));
             stored.schedules().stream().filter(s -> !NAME.equals(s.name())).forEach(schedules::add);
             return stored.withSchedules(schedules);
@@ -89,13 +124,18 @@ final class EmergencySwitch {
     }
 
     ApiAnswer.Json end(Caller caller, String idsText, String prefix) {
+        return end(caller, idsText, prefix, false);
+    }
+
+    ApiAnswer.Json end(Caller caller, String idsText, String prefix, boolean dryRun) {
+        Instant deadline = writer.instant().plus(limits.budget());
         List<Violation> violations = new ArrayList<>();
         JsonNode ids = idsText == null ? null : FlowConfigJson.MAPPER.valueToTree(Arrays.asList(idsText.split(",")));
-        Selection selection = Selection.of(ids, prefix, violations);
+        Selection selection = Selection.of(ids, prefix, limits.maxConfigs(), violations);
         if (!violations.isEmpty()) {
             throw FieldErrors.invalid(violations);
         }
-        ApiAnswer.Json result = apply(caller, selection, "emergency ended", stored -> stored.schedules().stream()
+        ApiAnswer.Json result = apply(caller, selection, "emergency ended", dryRun, deadline, stored -> stored.schedules().stream()
                 .anyMatch(s -> NAME.equals(s.name())) ? stored.withSchedules(stored.schedules().stream()
                         .filter(s -> !NAME.equals(s.name())).toList()) : null);
         ((ObjectNode) result.body()).put("emergency", "ended");
@@ -105,7 +145,7 @@ final class EmergencySwitch {
     /** The configs asked for: a list of ids, or every config whose id starts with a prefix. */
     private record Selection(List<String> ids, String prefix) {
 
-        static Selection of(JsonNode idsNode, String prefix, List<Violation> violations) {
+        static Selection of(JsonNode idsNode, String prefix, int maxConfigs, List<Violation> violations) {
             if ((idsNode == null || idsNode.isNull()) == (prefix == null)) {
                 violations.add(new Violation("ids", "give either ids (a list) or prefix"));
                 return null;
@@ -116,8 +156,8 @@ final class EmergencySwitch {
                 }
                 return new Selection(null, prefix);
             }
-            if (!idsNode.isArray() || idsNode.isEmpty() || idsNode.size() > MAX_CONFIGS) {
-                violations.add(new Violation("ids", "must be a list of 1 to " + MAX_CONFIGS + " config ids"));
+            if (!idsNode.isArray() || idsNode.isEmpty() || idsNode.size() > maxConfigs) {
+                violations.add(new Violation("ids", "must be a list of 1 to " + maxConfigs + " config ids"));
                 return null;
             }
             List<String> ids = new ArrayList<>();
@@ -133,24 +173,31 @@ final class EmergencySwitch {
         }
     }
 
-    private ApiAnswer.Json apply(Caller caller, Selection selection, String reason,
-            Function<FlowConfig, FlowConfig> change) {
-        ObjectNode report = FlowConfigJson.MAPPER.createObjectNode();
-        ArrayNode changed = report.putArray("changed");
-        ArrayNode unchanged = report.putArray("unchanged");
-        ArrayNode refused = report.putArray("refused");
+    /** Same switch: what it sets, says and until when; when it started does not matter. */
+    private static boolean sameSwitch(Schedule stored, Schedule wanted) {
+        return NAME.equals(stored.name()) && stored.when() instanceof ScheduleWhen.Window window
+                && wanted.when() instanceof ScheduleWhen.Window next && Objects.equals(window.to(), next.to())
+                && !window.from().isAfter(next.from()) && Objects.equals(stored.description(), wanted.description())
+                && Objects.equals(stored.timeZone(), wanted.timeZone())
+                && stored.variables().equals(wanted.variables()) && stored.prompts().equals(wanted.prompts());
+    }
 
-        List<String> asked = selection.ids() != null ? selection.ids()
-                : catalog.ids(selection.prefix(), 10 * MAX_CONFIGS);
-        Set<String> readable = allowed(caller, FlowConfigAction.READ, asked);
+    private ApiAnswer.Json apply(Caller caller, Selection selection, String reason, boolean dryRun, Instant deadline,
+            Function<FlowConfig, FlowConfig> change) {
+        List<String> asked = selection.ids() != null ? selection.ids() : selected(caller, selection.prefix());
+        Set<String> readable = catalog.allowed(caller, FlowConfigAction.READ, asked);
         // A prefix selects the configs the caller can see; named ids are each answered.
         List<String> candidates = selection.ids() != null ? asked : asked.stream().filter(readable::contains)
                 .toList();
-        Map<String, FlowConfig> stored = repository.findAll(candidates.stream().filter(readable::contains).toList())
-                .stream().collect(Collectors.toMap(FlowConfig::id, Function.identity()));
-        Set<String> editable = allowed(caller, FlowConfigAction.UPDATE_VALUES, List.copyOf(stored.keySet()));
-        // Refusals are answered in the order the configs were selected, those of the commit after them.
-        Map<Integer, ObjectNode> refusedInOrder = new java.util.TreeMap<>();
+        Map<String, FlowConfig> stored = new HashMap<>();
+        catalog.calls().map(ParallelCalls.chunks(candidates.stream().filter(readable::contains).toList(), 100),
+                repository::findAll).forEach(found -> found.forEach(config -> stored.put(config.id(), config)));
+        Set<String> editable = catalog.allowed(caller, FlowConfigAction.UPDATE_VALUES, List.copyOf(stored.keySet()));
+        // Every list is answered in the order the configs were selected.
+        Map<Integer, ObjectNode> refusedInOrder = new TreeMap<>();
+        Map<Integer, String> unchangedInOrder = new TreeMap<>();
+        Map<Integer, ObjectNode> changedInOrder = new TreeMap<>();
+        Map<Integer, String> notDoneInOrder = new TreeMap<>();
         List<ConfigWriter.Draft> drafts = new ArrayList<>();
         for (int position = 0; position < candidates.size(); position++) {
             String id = candidates.get(position);
@@ -167,7 +214,7 @@ final class EmergencySwitch {
             }
             FlowConfig next = change.apply(config);
             if (next == null) {
-                unchanged.add(id);
+                unchangedInOrder.put(position, id);
                 continue;
             }
             drafts.add(new ConfigWriter.Draft(position, Optional.of(config), next, null, null));
@@ -175,46 +222,79 @@ final class EmergencySwitch {
         ConfigWriter.Refusals refusals = new ConfigWriter.Refusals() {
             @Override
             public void invalid(ConfigWriter.Draft draft, List<Violation> problems) {
-                refusedInOrder.put(draft.index(), refusal(draft.id(), "VALIDATION_FAILED", problems.stream()
+                refused(draft.index(), refusal(draft.id(), "VALIDATION_FAILED", problems.stream()
                         .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "))));
             }
 
             @Override
             public void forbidden(ConfigWriter.Draft draft, FlowConfigAction action) {
-                refusedInOrder.put(draft.index(), refusal(draft.id(), "FORBIDDEN",
+                refused(draft.index(), refusal(draft.id(), "FORBIDDEN",
                         "You may read this config but not change its values."));
             }
 
             @Override
-            public void stepDone() {
-                refusedInOrder.values().forEach(refused::add);
-                refusedInOrder.clear();
+            public void notCommitted(ConfigWriter.Written written, String code, String message) {
+                refused(written.draft().index(), refusal(written.next().id(), code, message));
             }
 
             @Override
-            public void notCommitted(ConfigWriter.Written written, String code, String message) {
-                refused.add(refusal(written.next().id(), code, message));
+            public boolean stopStarting() {
+                return !writer.instant().isBefore(deadline);
+            }
+
+            @Override
+            public void notStarted(ConfigWriter.Written written) {
+                synchronized (notDoneInOrder) {
+                    notDoneInOrder.put(written.draft().index(), written.next().id());
+                }
+            }
+
+            private void refused(int index, ObjectNode refusal) {
+                synchronized (refusedInOrder) {
+                    refusedInOrder.put(index, refusal);
+                }
             }
         };
         // The switch already holds the authorizer's answer: it changes values of the configs the caller may edit.
         ConfigWriter.Permissions permissions = (id, action) -> action == FlowConfigAction.UPDATE_VALUES
                 && editable.contains(id);
         ConfigWriter.WriteResult result = writer.write(new ConfigWriter.WriteRequest(caller, reason, drafts,
-                permissions, refusals, ConfigWriter.Commit.EACH, false, false));
-        result.committed().forEach(w -> changed.addObject().put("id", w.next().id()).put("version",
-                w.next().version()));
-        report.put("transactions", result.transactions().size());
+                permissions, refusals, ConfigWriter.Commit.EACH, false, dryRun));
+        List<ConfigWriter.Written> changed = dryRun ? result.transactions().stream().flatMap(List::stream).toList()
+                : result.committed();
+        changed.forEach(w -> changedInOrder.put(w.draft().index(), FlowConfigJson.MAPPER.createObjectNode()
+                .put("id", w.next().id()).put("version", w.next().version())));
+
+        ObjectNode report = FlowConfigJson.MAPPER.createObjectNode();
+        if (dryRun) {
+            report.put("dryRun", true);
+        }
+        report.put("complete", notDoneInOrder.isEmpty());
+        report.putObject("counts").put("changed", changedInOrder.size()).put("unchanged", unchangedInOrder.size())
+                .put("refused", refusedInOrder.size()).put("notDone", notDoneInOrder.size());
+        changedInOrder.values().forEach(report.putArray("changed")::add);
+        unchangedInOrder.values().forEach(report.putArray("unchanged")::add);
+        refusedInOrder.values().forEach(report.putArray("refused")::add);
+        notDoneInOrder.values().forEach(report.putArray("notDone")::add);
+        report.put("transactions", dryRun ? result.transactions().size()
+                : (int) result.transactions().stream().filter(t -> !notDoneInOrder.containsValue(t.get(0).next().id()))
+                        .count());
         return ApiAnswer.ok(report);
     }
 
-    /** The ids among {@code ids} the caller may act on; at most {@link #MAX_CONFIGS} readable ones. */
-    private Set<String> allowed(Caller caller, FlowConfigAction action, List<String> ids) {
-        Set<String> allowed = catalog.allowed(caller, action, ids);
-        if (action == FlowConfigAction.READ && allowed.size() > MAX_CONFIGS) {
-            throw ApiException.tooLarge("The switch changes at most " + MAX_CONFIGS + " configs at a time; "
-                    + "select fewer with a longer prefix or a list of ids.");
+    /**
+     * The ids a prefix selects among those the caller's scopes name, counted before any is authorised: more than
+     * {@link Limits#maxConfigs} is a 400 naming the cap and the count.
+     */
+    private List<String> selected(Caller caller, String prefix) {
+        List<String> ids = catalog.scopedIds(caller, prefix, COUNTED);
+        if (ids.size() > limits.maxConfigs()) {
+            String count = ids.size() > COUNTED ? "more than " + COUNTED : Integer.toString(ids.size());
+            throw ApiException.badRequest("SELECTION_TOO_LARGE", "The switch changes at most " + limits.maxConfigs()
+                    + " configs per request; prefix '" + prefix + "' selects " + count + " you can see. Select "
+                    + "fewer with a longer prefix or a list of ids, and run the switch once per part.");
         }
-        return allowed;
+        return ids;
     }
 
     private static ObjectNode refusal(String id, String code, String message) {

@@ -36,11 +36,21 @@ final class FlowConfigFactory {
                 Clock.systemUTC());
     }
 
+    /** The pool every part of this container makes its concurrent AWS calls on: built once, like the clients. */
+    private static final ParallelCalls CALLS = ParallelCalls.of(ParallelCalls.IN_FLIGHT);
+
     static FlowConfigApi build(FlowConfigRepository repository, FlowConfigAuthorizer authorizer, Clock clock) {
-        ConfigCatalog catalog = new ConfigCatalog(repository, authorizer);
+        return build(repository, authorizer, clock, CALLS, EmergencySwitch.Limits.DEFAULT);
+    }
+
+    /** With the switch's limits and the calls' concurrency a test chooses (a short budget, one call at a time). */
+    static FlowConfigApi build(FlowConfigRepository repository, FlowConfigAuthorizer authorizer, Clock clock,
+            ParallelCalls calls, EmergencySwitch.Limits limits) {
+        ConfigCatalog catalog = new ConfigCatalog(repository, authorizer, calls);
         ConfigWriter writer = new ConfigWriter(repository, catalog, clock);
         return new FlowConfigApi(new FlowConfigService(repository, authorizer, writer), catalog,
                 new ConfigTransfer(repository, catalog, writer), new ConfigPreview(repository, authorizer, writer),
-                new EmergencySwitch(repository, catalog, writer), new ScheduleTimeline(repository, authorizer, clock));
+                new EmergencySwitch(repository, catalog, writer, limits),
+                new ScheduleTimeline(repository, authorizer, clock));
     }
 }

@@ -31,9 +31,9 @@ final class FlowConfigRoutes {
                 .add("POST /flow-configs/import", call -> transfer.importAll(call.caller(),
                         call.body(MAX_IMPORT_BODY_BYTES), dryRun(call.query("dryRun"))))
                 .add("POST /flow-configs/emergency", call -> emergency.start(call.caller(),
-                        call.body(MAX_CONFIG_BODY_BYTES)))
+                        call.body(MAX_CONFIG_BODY_BYTES), dryRun(call.query("dryRun"))))
                 .add("DELETE /flow-configs/emergency", call -> emergency.end(call.caller(), call.query("ids"),
-                        call.query("prefix")))
+                        call.query("prefix"), dryRun(call.query("dryRun"))))
                 .add("GET /flow-configs/{id}", call -> service.get(call.caller(), call.path("id")))
                 .add("PUT /flow-configs/{id}", call -> service.put(call.caller(), call.path("id"),
                         call.body(MAX_CONFIG_BODY_BYTES), call.header("If-Match"), call.header("If-None-Match")))
@@ -51,7 +51,10 @@ final class FlowConfigRoutes {
                         call.query("from"), call.query("days")));
     }
 
-    /** {@code ?dryRun=true} plans an import without writing; only {@code true} and {@code false} are understood. */
+    /**
+     * {@code ?dryRun=true} plans an import or a switch without writing; only {@code true} and {@code false} are
+     * understood.
+     */
     private static boolean dryRun(String value) {
         if (value == null || value.equals("false")) {
             return false;

@@ -53,6 +53,11 @@ final class ApiFixture implements AutoCloseable {
      * passes on the wire, and the real handler over it.
      */
     FlowConfigHandler handlerOver(ExecutionInterceptor... interceptors) {
+        return handlerOver(repositoryOver(interceptors));
+    }
+
+    /** A repository over a DynamoDB client of its own, with {@code interceptors} on the wire. */
+    DynamoDbFlowConfigRepository repositoryOver(ExecutionInterceptor... interceptors) {
         DynamoDbClient client = DynamoDbClient.builder()
                 .httpClient(AwsClients.httpClient(AwsClients.Timeouts.BACKGROUND))
                 .region(Region.US_EAST_1)
@@ -61,7 +66,7 @@ final class ApiFixture implements AutoCloseable {
                 .overrideConfiguration(o -> List.of(interceptors).forEach(o::addExecutionInterceptor))
                 .build();
         ownClients.add(client);
-        return handlerOver(new DynamoDbFlowConfigRepository(client, DynamoDbLocal.FLOW_CONFIG_TABLE, HISTORY_TABLE));
+        return new DynamoDbFlowConfigRepository(client, DynamoDbLocal.FLOW_CONFIG_TABLE, HISTORY_TABLE);
     }
 
     FlowConfigHandler handlerOver(FlowConfigRepository repository) {

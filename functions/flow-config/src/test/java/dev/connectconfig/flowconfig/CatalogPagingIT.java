@@ -90,13 +90,26 @@ class CatalogPagingIT {
     }
 
     @Test
-    void configsBeyondTheFirstMegabyteAreFound() {
+    void aCallersScopesNarrowTheReadToOneQuery() {
         queries.clear();
 
         JsonNode page = list(Map.of("sub", "z-reader", "custom:fc_read", "z*"), "10", null);
 
         assertEquals(List.of("z-1", "z-2"), page.get("items").findValuesAsText("id"));
         assertTrue(page.get("nextToken") == null, page.toString());
+        assertEquals(1, queries.size(), "the thousand a- configs outside the caller's scope are never read");
+    }
+
+    @Test
+    void configsBeyondTheFirstMegabyteAreFound() {
+        queries.clear();
+
+        JsonNode export = body(handler.handleRequest(new ApiFixture.Request("GET", "/flow-configs/export")
+                .claims(ApiFixture.admin()).build(), new dev.connectconfig.testing.TestContext("export")));
+
+        List<String> ids = export.get("flowConfigs").findValuesAsText("id");
+        assertEquals(FILLER + 2, ids.size());
+        assertEquals(List.of("z-1", "z-2"), ids.subList(FILLER, FILLER + 2));
         assertTrue(queries.size() >= 2, "one query cannot have read it all: " + queries.size());
         QueryResponse first = queries.get(0);
         assertTrue(first.hasLastEvaluatedKey() && first.count() < ConfigCatalog.PAGE,

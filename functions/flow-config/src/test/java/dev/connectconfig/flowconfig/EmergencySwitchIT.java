@@ -14,7 +14,10 @@ import dev.connectconfig.core.model.Schedule;
 import dev.connectconfig.core.model.ScheduleWhen;
 import dev.connectconfig.core.render.Channel;
 import dev.connectconfig.core.render.FlowConfigRenderer;
+import dev.connectconfig.testing.ManualClock;
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -248,5 +251,126 @@ class EmergencySwitchIT extends ApiIntegrationTest {
         assertEquals(0, body(response).get("changed").size());
         assertFalse(response.getBody().contains("connection reset"), response.getBody());
         assertEquals(1, api.stored("storm-001").version());
+    }
+
+    private static FlowConfigHandler handler(FlowConfigRepository repository, Clock clock,
+            EmergencySwitch.Limits limits) {
+        return new FlowConfigHandler(FlowConfigFactory.build(repository, api.cedar, clock, ParallelCalls.SEQUENTIAL,
+                limits), "https://config.example.com");
+    }
+
+    private static APIGatewayProxyRequestEvent startByPrefix(String prefix, String dryRun) {
+        ApiFixture.Request request = new ApiFixture.Request("POST", "/flow-configs/emergency").claims(EDITOR)
+                .json(Map.of("prefix", prefix, "set", SET, "until", "2099-01-01T00:00:00Z"));
+        return (dryRun == null ? request : request.query("dryRun", dryRun)).build();
+    }
+
+    @Test
+    void aDeadlineReachedMidWayAnswersWhatIsNotDoneAndARepeatFinishesTheJob() {
+        ManualClock clock = new ManualClock(Instant.now());
+        AtomicInteger transactions = new AtomicInteger();
+        DynamoDbFlowConfigRepository repository = api.repositoryOver(new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof TransactWriteItemsRequest && transactions.incrementAndGet() == 1) {
+                    clock.advance(Duration.ofSeconds(25)); // the first transaction takes the whole budget
+                }
+            }
+        });
+        FlowConfigHandler slow = handler(repository, clock, EmergencySwitch.Limits.DEFAULT);
+
+        APIGatewayProxyResponseEvent first = ApiFixture.invoke(slow, startByPrefix("storm-", null));
+
+        assertEquals(200, first.getStatusCode(), first.getBody());
+        JsonNode report = body(first);
+        List<String> editable = new ArrayList<>(range(0, 100));
+        editable.removeAll(WITHOUT_OPEN);
+        assertFalse(report.get("complete").asBoolean());
+        assertEquals(editable.subList(0, 50), ids(report.get("changed")));
+        assertEquals(editable.subList(50, 97), ids(report.get("notDone")));
+        assertEquals(47, report.get("counts").get("notDone").asInt());
+        assertEquals(1, report.get("transactions").asInt());
+        assertEquals(1, api.stored(editable.get(60)).version(), "nothing not done was written");
+
+        JsonNode repeat = body(ApiFixture.invoke(api.handler, startByPrefix("storm-", null)));
+
+        assertTrue(repeat.get("complete").asBoolean(), repeat.toString());
+        assertEquals(editable.subList(50, 97), ids(repeat.get("changed")));
+        assertEquals(editable.subList(0, 50), ids(repeat.get("unchanged")), "already switched the same way");
+        assertEquals(0, repeat.get("notDone").size());
+        assertEquals(2, api.stored(editable.get(0)).version());
+        assertEquals(2, api.stored(editable.get(60)).version());
+        assertEquals(97, history("emergency started"));
+    }
+
+    @Test
+    void aDryRunAnswersExactlyWhatTheSwitchWouldDoAndWritesNothing() {
+        var before = api.snapshot();
+
+        APIGatewayProxyResponseEvent planned = api.invoke(startByPrefix("storm-", "true"));
+
+        assertEquals(200, planned.getStatusCode(), planned.getBody());
+        assertEquals(before, api.snapshot());
+        JsonNode plan = body(planned);
+        assertTrue(plan.get("dryRun").asBoolean());
+        JsonNode done = body(api.invoke(startByPrefix("storm-", "false")));
+        for (String list : List.of("changed", "unchanged", "refused", "notDone")) {
+            assertEquals(ids(done.get(list)), ids(plan.get(list)), list);
+            assertEquals(done.get("counts").get(list), plan.get("counts").get(list), list);
+        }
+        assertEquals(97, plan.get("counts").get("changed").asInt());
+        assertEquals(23, plan.get("counts").get("refused").asInt());
+
+        var switchedOn = api.snapshot();
+        JsonNode ending = body(api.invoke(new ApiFixture.Request("DELETE", "/flow-configs/emergency").claims(EDITOR)
+                .query("prefix", "storm-").query("dryRun", "true").build()));
+        assertEquals(97, ending.get("counts").get("changed").asInt());
+        assertEquals(switchedOn, api.snapshot());
+
+        for (String wrong : List.of("yes", "TRUE", "")) {
+            APIGatewayProxyResponseEvent refused = api.invoke(startByPrefix("storm-", wrong));
+            assertEquals(400, refused.getStatusCode(), refused.getBody());
+            assertEquals("INVALID_DRY_RUN", body(refused).get("code").asText());
+        }
+        assertEquals(switchedOn, api.snapshot());
+    }
+
+    @Test
+    void aSelectionOverTheCapIsRefusedNamingCapAndCountBeforeAnythingIsAuthorised() {
+        FlowConfigHandler capped = handler(api.repository, Clock.systemUTC(),
+                new EmergencySwitch.Limits(50, Duration.ofSeconds(20)));
+        var before = api.snapshot();
+        int decisions = api.cedar.decisions();
+
+        APIGatewayProxyResponseEvent response = ApiFixture.invoke(capped, startByPrefix("storm-", null));
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals("SELECTION_TOO_LARGE", body(response).get("code").asText());
+        String message = body(response).get("message").asText();
+        assertTrue(message.contains("at most 50") && message.contains("selects 120"), message);
+        assertEquals(decisions, api.cedar.decisions(), "no authorisation for a refused selection");
+        assertEquals(before, api.snapshot());
+        assertEquals(200, ApiFixture.invoke(capped, startByPrefix("storm-00", null)).getStatusCode());
+    }
+
+    @Test
+    void aPrefixIsNarrowedToTheCallersScopesBeforeAnythingIsReadOrAuthorised() {
+        Map<String, Object> fewScopes = Map.of("sub", "ed-few", "cognito:username", "few", "custom:fc_edit",
+                "storm-00*");
+        int decisions = api.cedar.decisions();
+
+        JsonNode report = body(api.invoke(new ApiFixture.Request("POST", "/flow-configs/emergency")
+                .claims(fewScopes).json(Map.of("prefix", "s", "set", SET)).build()));
+
+        assertEquals(range(0, 10), ids(report.get("changed")));
+        assertEquals(0, report.get("refused").size());
+        // Ten reads and ten edits asked about; not the 120 configs under s.
+        assertEquals(20, api.cedar.decisions() - decisions);
+
+        int again = api.cedar.decisions();
+        JsonNode outside = body(api.invoke(new ApiFixture.Request("POST", "/flow-configs/emergency")
+                .claims(fewScopes).json(Map.of("prefix", "storm-1", "set", SET)).build()));
+        assertEquals(0, outside.get("counts").get("changed").asInt() + outside.get("refused").size());
+        assertEquals(again, api.cedar.decisions(), "a prefix outside every scope reads and asks nothing");
     }
 }
