@@ -13,6 +13,7 @@ import dev.connectconfig.platform.datalake.ConnectDataLake;
 import dev.connectconfig.platform.cloudformation.StackConfiguration;
 import dev.connectconfig.engines.StackResourceEndpoint;
 import dev.connectconfig.platform.cloudformation.CloudFormationService;
+import dev.connectconfig.testing.CloudFormationDelivery;
 import dev.connectconfig.testing.CustomResourceResponseServer;
 import dev.connectconfig.testing.TemplateEnvironment;
 import dev.connectconfig.testing.TestContext;
@@ -91,25 +92,7 @@ class ResourceLinkCreatorHandlerIT {
 
     /** The event as the function sees it with its current environment. */
     private JsonNode send(CloudFormationCustomResourceEvent event) {
-        sentByCloudFormation(event);
-        JsonNode body = forge(event);
-        if ("SUCCESS".equals(body.path("Status").asText())) {
-            if ("Delete".equals(event.getRequestType())) {
-                stacks.forget(event.getStackId(), event.getLogicalResourceId());
-            } else {
-                stacks.hold(event.getStackId(), event.getLogicalResourceId(),
-                        body.path("PhysicalResourceId").asText(), event.getRequestType().toUpperCase() + "_COMPLETE");
-            }
-        }
-        return body;
-    }
-
-    /** CloudFormation holds the event's physical id and is updating or deleting it, as when it sends the event. */
-    private void sentByCloudFormation(CloudFormationCustomResourceEvent event) {
-        if (!"Create".equals(event.getRequestType())) {
-            stacks.hold(event.getStackId(), event.getLogicalResourceId(), event.getPhysicalResourceId(),
-                    "Update".equals(event.getRequestType()) ? "UPDATE_IN_PROGRESS" : "DELETE_IN_PROGRESS");
-        }
+        return CloudFormationDelivery.send(stacks, event, () -> forge(event));
     }
 
     /** The event sent by someone else than CloudFormation, which holds what it held. */
@@ -387,7 +370,7 @@ class ResourceLinkCreatorHandlerIT {
         configureAs(update);
         ResourceLinkCreatorHandler handler = handler();
         TestContext context = new TestContext("ResourceLinkCreator", 12_000);
-        sentByCloudFormation(update);
+        CloudFormationDelivery.holdInProgress(stacks, update);
 
         handler.handleRequest(update, context);
         JsonNode body = cloudFormation.awaitBody();
