@@ -138,6 +138,9 @@ final class LambdaInvokeApi {
             byte[] tail = Arrays.copyOfRange(log, Math.max(0, log.length - LOG_TAIL_BYTES), log.length);
             headers.set("X-Amz-Log-Result", Base64.getEncoder().encodeToString(tail));
         }
+        if (result.unanswered()) {
+            headers.set(LocalRunner.UNANSWERED_HEADER, "true");
+        }
         result.cloudFormation().ifPresent(response -> headers.set(LocalRunner.CLOUDFORMATION_HEADER,
                 Base64.getEncoder().encodeToString(LocalJson.write(response).getBytes(StandardCharsets.UTF_8))));
         LocalHttp.send(exchange, 200, "application/json", result.invocation().payload());

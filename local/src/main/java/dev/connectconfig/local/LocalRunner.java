@@ -30,6 +30,11 @@ import java.util.stream.Stream;
 public final class LocalRunner {
 
     static final String CLOUDFORMATION_HEADER = "X-Local-CloudFormation-Response";
+    /** Set on an invocation of a custom resource that sent CloudFormation no response. */
+    static final String UNANSWERED_HEADER = "X-Local-CloudFormation-Unanswered";
+    static final String UNANSWERED = "CloudFormation response: none. The function answers no event that names another"
+            + " stack than its own (the runner's stack is " + TemplateValues.STACK_ID + "); CloudFormation would wait"
+            + " for an answer until its own timeout.";
     static final String READY = "Ready. Ctrl-C stops everything.";
     /** What {@code invoke} waits for a runner beyond the function's timeout and its JVM's start. */
     static final Duration INVOKE_MARGIN = Duration.ofSeconds(5);
@@ -255,6 +260,9 @@ public final class LocalRunner {
             LocalSystem.Result result = system.invoke(function.get(), event);
             result.cloudFormation().ifPresent(body -> err.println("CloudFormation response:\n"
                     + LocalJson.pretty(body)));
+            if (result.unanswered()) {
+                err.println(UNANSWERED);
+            }
             out.println(printable(result.invocation().payload()));
             return result.failed() ? 1 : 0;
         }
@@ -298,10 +306,15 @@ public final class LocalRunner {
         Optional<String> cloudFormation = response.headers().firstValue(CLOUDFORMATION_HEADER);
         cloudFormation.ifPresent(body -> err.println("CloudFormation response:\n" + LocalJson.pretty(
                 LocalJson.read(Base64.getDecoder().decode(body)))));
+        boolean unanswered = response.headers().firstValue(UNANSWERED_HEADER).isPresent();
+        if (unanswered) {
+            err.println(UNANSWERED);
+        }
         out.println(printable(response.body()));
         boolean customResourceFailed = cloudFormation.map(body -> "FAILED".equals(
                 LocalJson.read(Base64.getDecoder().decode(body)).path("Status").asText())).orElse(false);
-        return response.headers().firstValue("X-Amz-Function-Error").isPresent() || customResourceFailed ? 1 : 0;
+        return response.headers().firstValue("X-Amz-Function-Error").isPresent() || customResourceFailed
+                || unanswered ? 1 : 0;
     }
 
     private static String printable(byte[] payload) {

@@ -50,12 +50,20 @@ final class LocalSystem implements AutoCloseable {
     }
 
     /** One invocation as the runner reports it; {@code cloudFormation} is the custom-resource response, if any. */
-    record Result(FunctionProcess.Invocation invocation, Optional<JsonNode> cloudFormation) {
+    record Result(FunctionProcess.Invocation invocation, boolean customResource, Optional<JsonNode> cloudFormation) {
 
-        /** The function errored, or a custom resource answered CloudFormation FAILED. */
+        /**
+         * The function errored, or a custom resource answered CloudFormation FAILED or not at all (as it does for an
+         * event that names another stack: CloudFormation would wait for an answer until its own timeout).
+         */
         boolean failed() {
-            return invocation.failed() || cloudFormation
+            return invocation.failed() || unanswered() || cloudFormation
                     .map(body -> "FAILED".equals(body.path("Status").asText())).orElse(false);
+        }
+
+        /** A custom-resource event the function sent no response for. */
+        boolean unanswered() {
+            return customResource && cloudFormation.isEmpty();
         }
     }
 
@@ -198,7 +206,8 @@ final class LocalSystem implements AutoCloseable {
                 repoRoot, runtimeJars, functionEnvironment, functionOutput));
         FunctionProcess.Invocation invocation = process.invoke(requestId,
                 customResource.map(Map.Entry::getValue).orElse(event));
-        return new Result(invocation, customResource.flatMap(slot -> cloudFormation.await(slot.getKey())));
+        return new Result(invocation, customResource.isPresent(),
+                customResource.flatMap(slot -> cloudFormation.await(slot.getKey())));
     }
 
     /** A line of the runner's about one function, printed with that function's output. */

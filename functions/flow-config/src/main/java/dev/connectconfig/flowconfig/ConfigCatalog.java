@@ -75,18 +75,21 @@ final class ConfigCatalog {
         boolean more = !ranges.isEmpty();
         int examined = 0;
         while (more && found.size() < limit && examined < MAX_EXAMINED_PER_PAGE) {
-            FlowConfigRepository.CatalogPage page = read(ranges, cursor,
-                    Math.min(limit - found.size(), MAX_EXAMINED_PER_PAGE - examined));
+            // One id more than the page needs, read but not asked about: a full page says "more" only when a config
+            // follows it, so a client never asks for an empty last page.
+            int needed = Math.min(limit - found.size(), MAX_EXAMINED_PER_PAGE - examined);
+            FlowConfigRepository.CatalogPage page = read(ranges, cursor, needed + 1);
             if (page.items().isEmpty()) {
                 more = false;
                 break;
             }
+            List<ConfigSummary> asked = page.items().subList(0, Math.min(needed, page.items().size()));
             Set<String> readable = allowed(caller, FlowConfigAction.READ,
-                    page.items().stream().map(ConfigSummary::id).toList());
-            page.items().stream().filter(item -> readable.contains(item.id())).forEach(found::add);
-            examined += page.items().size();
-            cursor = page.items().get(page.items().size() - 1).id();
-            more = page.lastEvaluatedId() != null;
+                    asked.stream().map(ConfigSummary::id).toList());
+            asked.stream().filter(item -> readable.contains(item.id())).forEach(found::add);
+            examined += asked.size();
+            cursor = asked.get(asked.size() - 1).id();
+            more = page.items().size() > asked.size() || page.lastEvaluatedId() != null;
         }
         String resumeAfter = more ? cursor : null;
         ObjectNode body = FlowConfigJson.MAPPER.createObjectNode();

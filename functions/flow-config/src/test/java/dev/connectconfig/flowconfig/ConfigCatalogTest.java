@@ -129,6 +129,17 @@ class ConfigCatalogTest {
     }
 
     @Test
+    void aPageThatEndsTheCatalogSaysSoAndOneThatDoesNotGivesAToken() {
+        ConfigCatalog catalog = new ConfigCatalog(new Catalog(ids(20)), new RecordingAuthorizer(id -> true));
+
+        JsonNode first = (JsonNode) catalog.list(ANA, "q", "10", null).body();
+        JsonNode last = (JsonNode) catalog.list(ANA, "q", "10", first.get("nextToken").asText()).body();
+
+        assertEquals(ids(20).subList(10, 20), last.get("items").findValuesAsText("id"));
+        assertFalse(last.hasNonNull("nextToken"), "the tenth of ten ids ends the list: no empty page to ask for");
+    }
+
+    @Test
     void exportAndTheSwitchReadTheWholeCatalogButOnlyWhatTheCallerMayRead() {
         List<String> all = ids(2_500);
         RecordingAuthorizer authorizer = new RecordingAuthorizer(id -> id.endsWith("7"));
