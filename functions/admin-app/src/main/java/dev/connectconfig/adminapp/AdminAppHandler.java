@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Serves the admin web app on the API's own origin: {@code GET /app} is the page, {@code GET /app/{proxy+}} its
- * modules, style sheet, sign-in settings and the API's OpenAPI description. The files are read and hashed once per
- * container.
+ * modules, style sheet, sign-in settings and the API's OpenAPI description; {@code GET /app/} (which API Gateway
+ * routes to {@code /app}, the slash kept in {@code path}) is redirected to {@code /app}. The files are read and
+ * hashed once per container.
  */
 public class AdminAppHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
@@ -30,7 +31,10 @@ public class AdminAppHandler implements RequestHandler<APIGatewayProxyRequestEve
         Map<String, String> parameters = event.getPathParameters();
         String file = parameters == null ? null : parameters.get("proxy");
         Map<String, String> stage = event.getStageVariables();
-        AppFiles.Answer answer = file == null ? files.page()
+        boolean page = file == null || file.isEmpty();
+        AppFiles.Answer answer = page && event.getPath() != null && event.getPath().endsWith("/")
+                ? files.pageWithoutTrailingSlash()
+                : page ? files.page()
                 : file.equals(CONFIG) ? files.config(stage == null ? null : stage.get("adminAppClientId"))
                 : files.file(file);
         return new APIGatewayProxyResponseEvent().withStatusCode(answer.status()).withHeaders(answer.headers())
