@@ -32,12 +32,19 @@ public class AdminAppHandler implements RequestHandler<APIGatewayProxyRequestEve
         String file = parameters == null ? null : parameters.get("proxy");
         Map<String, String> stage = event.getStageVariables();
         boolean page = file == null || file.isEmpty();
-        AppFiles.Answer answer = page && event.getPath() != null && event.getPath().endsWith("/")
+        AppFiles.Answer answer = page && endsWithSlash(event)
                 ? files.pageWithoutTrailingSlash()
                 : page ? files.page()
                 : file.equals(CONFIG) ? files.config(stage == null ? null : stage.get("adminAppClientId"))
                 : files.file(file);
         return new APIGatewayProxyResponseEvent().withStatusCode(answer.status()).withHeaders(answer.headers())
                 .withBody(answer.body());
+    }
+
+    /** The address asked for ends with a slash: the event's path, or the stage-prefixed one of its context. */
+    private static boolean endsWithSlash(APIGatewayProxyRequestEvent event) {
+        String path = event.getPath();
+        String stagePath = event.getRequestContext() == null ? null : event.getRequestContext().getPath();
+        return path != null && path.endsWith("/") || stagePath != null && stagePath.endsWith("/");
     }
 }

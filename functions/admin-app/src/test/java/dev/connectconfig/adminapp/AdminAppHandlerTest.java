@@ -84,6 +84,13 @@ class AdminAppHandlerTest {
         assertEquals("no-cache", answer.getHeaders().get("Cache-Control"));
         assertEquals("/app", java.net.URI.create("https://example.com/v1/app/").resolve("../app").getPath()
                 .substring(3));
+
+        APIGatewayProxyRequestEvent stageOnly = RepoFiles.event("events/admin-app/page.json",
+                APIGatewayProxyRequestEvent.class);
+        stageOnly.getRequestContext().setPath(stageOnly.getRequestContext().getPath() + "/");
+        assertEquals(302, handler(LOCAL).handleRequest(stageOnly, new TestContext("AdminApp")).getStatusCode(),
+                "a gateway that trims path still keeps the slash in requestContext.path");
+        assertEquals(200, get(handler(LOCAL), null).getStatusCode(), "/app itself is the page");
     }
 
     @Test
