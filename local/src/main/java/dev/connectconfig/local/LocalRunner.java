@@ -130,13 +130,47 @@ public final class LocalRunner {
 
     public static void main(String[] args) {
         PrintStream out = System.out;
-        if (args.length > 0 && Stream.of(args).anyMatch("invoke"::equals)) {
+        PrintStream err = System.err;
+        boolean invoke = args.length > 0 && Stream.of(args).anyMatch("invoke"::equals);
+        Optional<PrintStream> log = engineLog();
+        if (log.isPresent()) {
+            // The engines' own banners (DynamoDB Local's, with its own port) and stray stack traces go to the log
+            // file; the console keeps the runner's stages, its summary and the functions' output.
+            System.setOut(log.get());
+            if (!invoke) {
+                System.setErr(log.get());
+            }
+        } else if (invoke) {
             // invoke prints only the function's result on standard output (DynamoDB Local's banner goes to stderr)
             System.setOut(System.err);
         }
-        int status = new LocalRunner(out, System.err).run(args);
+        int status;
+        try {
+            status = new LocalRunner(out, err).run(args);
+        } catch (RuntimeException e) {
+            err.println("The local runner stopped: " + e.getMessage()
+                    + log.map(file -> " (details in " + System.getProperty(LOG_PROPERTY) + ")").orElse(""));
+            e.printStackTrace(log.orElse(err));
+            status = 1;
+        }
         if (status >= 0) {
             System.exit(status);
+        }
+    }
+
+    /** The file local/run.sh names for the engines' and the build's output: {@code local/target/run.log}. */
+    static final String LOG_PROPERTY = "local.log";
+
+    private static Optional<PrintStream> engineLog() {
+        String file = System.getProperty(LOG_PROPERTY);
+        if (file == null || file.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PrintStream(new java.io.FileOutputStream(file, true), true,
+                    StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
@@ -166,6 +200,7 @@ public final class LocalRunner {
 
     private int serve(Options options, Path repoRoot) {
         LocalSystem.requireFree("REST API", options.port());
+        out.println("Starting the local engines: DynamoDB Local, Verified Permissions (cedar-java), Polly ...");
         LocalSystem system = LocalSystem.start(repoRoot, options.dataFolder(), options.reset(), options.dynamoDbPort(),
                 options.speechEngine(), options.parameters(), runtimeJars(), out::println,
                 (function, line) -> out.println(function + " | " + line));
@@ -176,6 +211,7 @@ public final class LocalRunner {
             system.close();
             throw e;
         }
+        out.println("Serving the API on " + api.url() + " (the functions start on first use)");
         system.announce(api.url());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -221,17 +257,31 @@ public final class LocalRunner {
         out.println("  Parameters            CacheTtlSeconds=" + template.values().parameter("CacheTtlSeconds")
                 + ", EnableAnalytics=" + template.values().parameter("EnableAnalytics")
                 + ", ApiStageName=" + template.values().parameter("ApiStageName") + "  (--parameter Name=Value)");
+        Optional.ofNullable(System.getProperty(LOG_PROPERTY)).ifPresent(file -> out.println(
+                "  Build and engine log  " + file + "   (the engines' own output)"));
         out.println(READY);
         out.flush();
     }
 
     private int invoke(Options options, Path repoRoot) {
-        Path eventFile = callerPath(options.arguments().get(1));
+        String typed = options.arguments().get(1);
+        Path eventFile = callerPath(typed);
+        if (!Files.isRegularFile(eventFile)) {
+            err.println("No event file " + typed + ": " + eventFile + (Files.isDirectory(eventFile) ? " is a folder"
+                    : " does not exist") + " (a relative path is read from the folder local/run.sh was run in, "
+                    + callerPath("") + "). The sample events are under events/<function>/.");
+            return 2;
+        }
         byte[] event;
         try {
             event = Files.readAllBytes(eventFile);
+        } catch (IOException e) {
+            err.println("Cannot read the event file " + eventFile + ": " + e.getMessage());
+            return 2;
+        }
+        try {
             LocalJson.read(event);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             err.println("Cannot read the event " + eventFile + ": it must be a JSON file.");
             return 2;
         }

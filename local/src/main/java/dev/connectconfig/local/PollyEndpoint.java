@@ -133,6 +133,18 @@ final class PollyEndpoint implements AutoCloseable {
             return;
         }
         boolean ssml = "ssml".equals(request.path("TextType").asText("text"));
+        String pollyEngine = request.path("Engine").asText("standard");
+        if (!voice.get().engines().contains(pollyEngine)) {
+            refuse(exchange, "EngineNotSupportedException", "This voice does not support the selected engine: "
+                    + voiceId + " speaks " + voice.get().engines() + ", not " + pollyEngine + ".");
+            return;
+        }
+        Optional<String> standardOnly = ssml ? standardOnlyTag(text, pollyEngine) : Optional.empty();
+        if (standardOnly.isPresent()) {
+            refuse(exchange, "InvalidSsmlException", "Unsupported Neural feature: " + standardOnly.get() + " is not"
+                    + " available with the " + pollyEngine + " engine (as Amazon Polly answers).");
+            return;
+        }
         int rate;
         try {
             rate = Integer.parseInt(request.path("SampleRate").asText(Integer.toString(format.equals("pcm")
@@ -162,11 +174,29 @@ final class PollyEndpoint implements AutoCloseable {
         }, audio);
     }
 
+    /**
+     * SSML tags Amazon Polly speaks with its standard engine only ("Supported SSML tags" in Polly's developer guide):
+     * the neural, generative and long-form engines refuse a document with them, so the local endpoint refuses it the
+     * same way and PreviewSpeech moves on to the next engine as it does against Polly.
+     */
+    static final List<String> STANDARD_ONLY_TAGS = List.of("<emphasis", "<amazon:effect", "<amazon:auto-breaths");
+
+    static Optional<String> standardOnlyTag(String ssml, String pollyEngine) {
+        if ("standard".equals(pollyEngine)) {
+            return Optional.empty();
+        }
+        return STANDARD_ONLY_TAGS.stream().filter(ssml::contains).map(tag -> tag + ">").findFirst();
+    }
+
     /** Polly's answer to a request it will not speak; the runner's console and the API response say why. */
     private void refuse(HttpExchange exchange, String reason) throws IOException {
+        refuse(exchange, "ValidationException", reason);
+    }
+
+    private void refuse(HttpExchange exchange, String errorType, String reason) throws IOException {
         console.accept("Polly (local): refused: " + reason);
         last.updateAndGet(previous -> new Outcome(previous.count() + 1, "refused: " + reason));
-        LocalHttp.awsError(exchange, 400, "ValidationException", reason);
+        LocalHttp.awsError(exchange, 400, errorType, reason);
     }
 
     private static Map<String, String> query(String raw) {

@@ -400,20 +400,13 @@ class LocalWalkIT {
         int start = page.indexOf("```\n", page.indexOf("### A first walk")) + 4;
         String walk = page.substring(start, page.indexOf("```", start));
         assertTrue(walk.contains("API=http://127.0.0.1:3000\n") && walk.contains("local/run.sh invoke "), walk);
-        Path runScript = work.resolve("run.sh");
-        List<String> command = new ArrayList<>(RunnerProcess.java());
-        command.add(command.size() - 1, "-Dlocal.caller.dir=" + RepoFiles.root());
-        // as local/run.sh does: Java runs at the repository root, events are named from where the user stands
-        Files.writeString(runScript, "#!/usr/bin/env bash\ncd '" + RepoFiles.root() + "'\nexec " + String.join(" ", command.stream()
-                .map(arg -> "'" + arg + "'").toList()) + " \"$@\" --data-dir '" + data + "'\n");
-        String script = "set -e\n" + walk.replace("127.0.0.1:3000", "127.0.0.1:" + port)
-                .replace("local/run.sh invoke ", "bash " + runScript + " invoke ");
+        assertTrue(walk.contains("WORK=$(mktemp -d)\n"), "the walk writes its files to a temporary folder: " + walk);
         Path folder = Files.createDirectories(work.resolve(folderName));
-        Process bash = new ProcessBuilder("bash", "-c", script).directory(folder.toFile()).redirectErrorStream(true)
-                .start();
-        String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(bash.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, bash.exitValue(), out);
+        Path saved = Files.createDirectories(folder.resolve("tmp"));
+        String out = runAsWritten(walk, folder, saved);
+        try (var left = Files.list(folder)) {
+            assertEquals(List.of(saved), left.toList(), "the walk leaves nothing where it was run");
+        }
         int closed = out.indexOf("\"Closure\" : \"true\"");
         assertTrue(out.indexOf("\"Closure\" : \"false\"") >= 0 && closed > out.indexOf("\"Closure\" : \"false\""),
                 "GetConfig before and after the edit:\n" + out);
@@ -423,12 +416,43 @@ class LocalWalkIT {
         return out;
     }
 
+    /**
+     * Commands of a page run by bash as written, in {@code folder}, against the runner of this test: only the port,
+     * the data folder, the build step and the temporary folder ({@code WORK}, made {@code saved}) differ.
+     */
+    private static String runAsWritten(String commands, Path folder, Path saved) throws Exception {
+        Path runScript = work.resolve("run.sh");
+        List<String> command = new ArrayList<>(RunnerProcess.java());
+        command.add(command.size() - 1, "-Dlocal.caller.dir=" + RepoFiles.root());
+        // as local/run.sh does: Java runs at the repository root, events are named from where the user stands
+        Files.writeString(runScript, "#!/usr/bin/env bash\ncd '" + RepoFiles.root() + "'\nexec "
+                + String.join(" ", command.stream().map(arg -> "'" + arg + "'").toList()) + " \"$@\" --data-dir '"
+                + data + "'\n");
+        String script = "set -e\n" + commands.replace("127.0.0.1:3000", "127.0.0.1:" + port)
+                .replace("WORK=$(mktemp -d)", "WORK='" + saved + "'")
+                .replace("local/run.sh invoke ", "bash " + runScript + " invoke ");
+        Process bash = new ProcessBuilder("bash", "-c", script).directory(folder.toFile()).redirectErrorStream(true)
+                .start();
+        String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(bash.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, bash.exitValue(), out);
+        return out;
+    }
+
+    /** The code block of {@code page} that holds {@code marker}. */
+    private static String codeBlock(String page, String marker) {
+        int at = page.indexOf(marker);
+        assertTrue(at >= 0, "no " + marker + " in the page");
+        int start = page.lastIndexOf("```\n", at) + 4;
+        return page.substring(start, page.indexOf("```", start));
+    }
+
     @Test
     @Order(14)
     void theReadmeWalkWorksAsWritten() throws Exception {
         String out = readmeWalk("walk");
         String lower = out.toLowerCase(Locale.ROOT);
-        byte[] welcome = Files.readAllBytes(work.resolve("walk/welcome.mp3"));
+        byte[] welcome = Files.readAllBytes(work.resolve("walk/tmp/welcome.mp3"));
         if (SpeechEngine.find().isPresent()) {
             assertTrue(lower.contains("http/1.1 200"), out);
             assertTrue(lower.contains("x-voice-id: joanna"), out);
@@ -462,6 +486,46 @@ class LocalWalkIT {
 
         String out = readmeWalk("walk-without-speech").toLowerCase(Locale.ROOT);
         assertTrue(out.contains("http/1.1 503"), out);
-        assertTrue(Files.readString(work.resolve("walk-without-speech/welcome.mp3")).contains("SPEECH_UNREACHABLE"));
+        assertTrue(Files.readString(work.resolve("walk-without-speech/tmp/welcome.mp3")).contains("SPEECH_UNREACHABLE"));
+    }
+
+    /** The API users' page, with its local variant, run as pasted from the repository root: the first PUT creates. */
+    @Test
+    @Order(16)
+    void theApiUsersExamplesWorkOnTheRunnerAsPasted() throws Exception {
+        RequiredTools.require(new ProcessBuilder("curl", "--version").start().waitFor() == 0, "curl is not installed");
+        String page = RepoFiles.text("docs/api-users.md");
+        String commands = codeBlock(page, "API=http://127.0.0.1:3000/\n") + codeBlock(page, "WORK=$(mktemp -d)\n")
+                + codeBlock(page, "-o \"$WORK/welcome.mp3\"");
+        Path saved = Files.createDirectories(work.resolve("api-users"));
+        List<String> before = rootListing();
+
+        String out = runAsWritten(commands, RepoFiles.root(), saved);
+
+        assertFalse(out.contains("PRECONDITION_FAILED"), out);
+        assertTrue(out.contains("\"id\":\"my-queue\""), out);
+        assertTrue(out.contains("\"unchanged\""), "the import of the export: " + out);
+        assertTrue(out.toLowerCase(Locale.ROOT).contains("http/1.1 503"), "this runner has no speech engine: " + out);
+        assertTrue(Files.exists(saved.resolve("flow-configs-backup.json")));
+        assertEquals(before, rootListing(), "nothing is left in the repository");
+    }
+
+    /** The flow builders' page: scheduled.json is found once the step before it created sales-support. */
+    @Test
+    @Order(17)
+    void theScheduledEventFindsItsConfigAfterTheStepThatCreatesIt() throws Exception {
+        String commands = codeBlock(RepoFiles.text("docs/flow-builders.md"),
+                "local/run.sh invoke FlowConfigFunction events/flow-config/create-with-schedules.json");
+
+        String out = runAsWritten(commands, RepoFiles.root(), work);
+
+        assertFalse(out.contains("NOT_FOUND"), out);
+        assertTrue(out.contains("\"activeSchedules\""), out);
+    }
+
+    private static List<String> rootListing() throws Exception {
+        try (var files = Files.list(RepoFiles.root())) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        }
     }
 }

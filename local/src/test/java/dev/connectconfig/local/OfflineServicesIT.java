@@ -15,6 +15,9 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.AthenaException;
 import software.amazon.awssdk.services.polly.PollyClient;
+import software.amazon.awssdk.services.polly.model.Engine;
+import software.amazon.awssdk.services.polly.model.EngineNotSupportedException;
+import software.amazon.awssdk.services.polly.model.InvalidSsmlException;
 import software.amazon.awssdk.services.polly.model.OutputFormat;
 import software.amazon.awssdk.services.polly.model.PollyException;
 import software.amazon.awssdk.services.polly.model.SynthesizeSpeechResponse;
@@ -122,6 +125,31 @@ class OfflineServicesIT {
             assertEquals(2, console.size());
             assertTrue(console.get(1).startsWith("Polly (local): refused: OutputFormat json"), console.get(1));
             assertTrue(endpoint.outcome().note().startsWith("refused: OutputFormat json"));
+        }
+    }
+
+    @Test
+    void neuralRefusesSsmlWithEmphasisAsPollyDoesAndStandardSpeaksIt() {
+        SpeechEngine engine = speechEngine();
+        String ssml = "<speak>Nuestra oficina está <emphasis>cerrada</emphasis> ahora.</speak>";
+        try (PollyEndpoint endpoint = new PollyEndpoint(engine, 0, line -> { });
+             PollyClient polly = pollyClient(endpoint)) {
+            PollyException neural = assertThrows(PollyException.class, () -> polly.synthesizeSpeechAsBytes(
+                    request -> request.voiceId("Lupe").engine(Engine.NEURAL).outputFormat(OutputFormat.PCM)
+                            .textType(TextType.SSML).text(ssml)));
+            assertTrue(neural instanceof InvalidSsmlException, neural.getClass().getName());
+            assertTrue(neural.getMessage().contains("Unsupported Neural feature"), neural.getMessage());
+
+            PollyException zeina = assertThrows(PollyException.class, () -> polly.synthesizeSpeechAsBytes(
+                    request -> request.voiceId("Zeina").engine(Engine.NEURAL).outputFormat(OutputFormat.PCM)
+                            .text("marhaban")));
+            assertTrue(zeina instanceof EngineNotSupportedException, zeina.getClass().getName());
+
+            assertTrue(polly.synthesizeSpeechAsBytes(request -> request.voiceId("Lupe").engine(Engine.STANDARD)
+                    .outputFormat(OutputFormat.PCM).textType(TextType.SSML).text(ssml)).asByteArray().length > 0);
+            assertTrue(polly.synthesizeSpeechAsBytes(request -> request.voiceId("Lupe").engine(Engine.NEURAL)
+                    .outputFormat(OutputFormat.PCM).textType(TextType.SSML).text("<speak>Hola</speak>"))
+                    .asByteArray().length > 0);
         }
     }
 }

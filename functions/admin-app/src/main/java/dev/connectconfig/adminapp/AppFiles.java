@@ -81,6 +81,16 @@ final class AppFiles {
         return new Answer(200, headers(TYPES.get("html"), NO_CACHE), page);
     }
 
+    /**
+     * {@code /app/} sent to {@code /app}: the page's relative file names resolve against its own address, so from
+     * {@code /app/} they would name {@code /app/app/...}. A relative {@code Location} keeps any stage or base path.
+     */
+    Answer pageWithoutTrailingSlash() {
+        Map<String, String> headers = headers(TYPES.get("html"), NO_CACHE);
+        headers.put("Location", "../app");
+        return new Answer(302, headers, "");
+    }
+
     /** The sign-in settings the app starts with, never cached. */
     Answer config(String clientId) {
         return new Answer(200, headers(TYPES.get("json"), NO_CACHE), JsonText.object(settings.forBrowser(clientId)));

@@ -71,6 +71,29 @@ class AdminAppHandlerTest {
     }
 
     @Test
+    void theAppWithATrailingSlashIsRedirectedToThePageWhoseRelativeFileNamesResolve() {
+        APIGatewayProxyRequestEvent event = RepoFiles.event("events/admin-app/page.json",
+                APIGatewayProxyRequestEvent.class);
+        event.setPath(event.getPath() + "/");
+
+        APIGatewayProxyResponseEvent answer = handler(LOCAL).handleRequest(event, new TestContext("AdminApp"));
+
+        assertEquals(302, answer.getStatusCode());
+        // Relative, so /v1/app/ goes to /v1/app and a custom domain's base path is kept.
+        assertEquals("../app", answer.getHeaders().get("Location"));
+        assertEquals("no-cache", answer.getHeaders().get("Cache-Control"));
+        assertEquals("/app", java.net.URI.create("https://example.com/v1/app/").resolve("../app").getPath()
+                .substring(3));
+
+        APIGatewayProxyRequestEvent stageOnly = RepoFiles.event("events/admin-app/page.json",
+                APIGatewayProxyRequestEvent.class);
+        stageOnly.getRequestContext().setPath(stageOnly.getRequestContext().getPath() + "/");
+        assertEquals(302, handler(LOCAL).handleRequest(stageOnly, new TestContext("AdminApp")).getStatusCode(),
+                "a gateway that trims path still keeps the slash in requestContext.path");
+        assertEquals(200, get(handler(LOCAL), null).getStatusCode(), "/app itself is the page");
+    }
+
+    @Test
     void everyFileTheImportMapNamesIsServedByItsHashedNameForAYear() throws Exception {
         AdminAppHandler handler = handler(LOCAL);
         JsonNode imports = JSON.readTree(extractImportMap(get(handler, null).getBody())).get("imports");

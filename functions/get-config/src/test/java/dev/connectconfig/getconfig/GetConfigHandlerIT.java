@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,8 +96,12 @@ class GetConfigHandlerIT {
         assertEquals("normal", result.get("RoutingMode"));
         assertEquals("<speak>Thank you for calling Example Energy.<break time=\"300ms\"/>Calls may be recorded for"
                 + " quality &amp; training.</speak>", result.get("Welcome"));
-        assertEquals("Your call is important to us. Please stay on the line.", result.get("HoldMessage"));
+        // Stored as plain text, served as SSML like every voice prompt, so the flow plays all of them as SSML.
+        assertEquals("<speak>Your call is important to us. Please stay on the line.</speak>",
+                result.get("HoldMessage"));
         assertEquals("en-US", result.get("language"));
+        assertEquals("en-US", result.get("servedLanguage"));
+        assertEquals("", result.get("fallbackPrompts"));
         assertNull(result.get("missingPrompts"));
     }
 
@@ -116,7 +121,12 @@ class GetConfigHandlerIT {
         assertTrue(result.get("Welcome").startsWith("<speak>Gracias"), result.get("Welcome"));
         assertTrue(result.get("ClosedMessage").contains("cerrada"));
         // HoldMessage has only en-US, the config's default language: it falls back rather than disappearing.
-        assertEquals("Your call is important to us. Please stay on the line.", result.get("HoldMessage"));
+        assertEquals("<speak>Your call is important to us. Please stay on the line.</speak>",
+                result.get("HoldMessage"));
+        // Asked es-MX; Welcome and ClosedMessage came in es-US, HoldMessage in en-US: a Spanish voice fits.
+        assertEquals("es-US", result.get("servedLanguage"));
+        assertEquals(Set.of("Welcome", "ClosedMessage", "HoldMessage"),
+                Set.of(result.get("fallbackPrompts").split(",")));
         assertNull(result.get("missingPrompts"));
         String output = logs.toString(StandardCharsets.UTF_8);
         assertTrue(output.contains("\"message\":\"flow config served\"") && output.contains("\"cache\":"),
@@ -140,7 +150,10 @@ class GetConfigHandlerIT {
         }
 
         // the caller asked for de-DE; the config's default, fr-CA, is present, so the prompt falls back to it
-        assertEquals("Bonjour", result.get("Bonjour"));
+        assertEquals("<speak>Bonjour</speak>", result.get("Bonjour"));
+        assertEquals("de-DE", result.get("language"));
+        assertEquals("fr-CA", result.get("servedLanguage"), "the prompts speak French: a German voice would not fit");
+        assertEquals("Bonjour", result.get("fallbackPrompts"));
         assertEquals("true", result.get("Open"));
         assertNull(result.get("missingPrompts"));
 
@@ -219,7 +232,7 @@ class GetConfigHandlerIT {
         Map<String, String> result = handler.handleRequest(Map.of("id", "too-big"), new TestContext("GetConfig"));
 
         assertEquals("RESULT_TOO_LARGE", result.get("error"));
-        assertTrue(result.get("errorMessage").contains("Terms (30002 bytes), Legal (3002 bytes)"),
+        assertTrue(result.get("errorMessage").contains("Terms (30017 bytes), Legal (3017 bytes)"),
                 result.get("errorMessage"));
         assertFalse(result.containsKey("Terms"));
     }

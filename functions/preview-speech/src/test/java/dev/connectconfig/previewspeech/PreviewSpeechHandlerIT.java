@@ -129,6 +129,19 @@ class PreviewSpeechHandlerIT {
     }
 
     @Test
+    void aStoredPlainTextPromptIsSpokenAsTheSpeakDocumentGetConfigServes() {
+        APIGatewayProxyRequestEvent event = event("stored-prompt.json");
+        event.setBody("{\"flowConfigId\": \"main-queue\", \"prompt\": \"HoldMessage\", \"languageCode\": \"en-US\"}");
+
+        APIGatewayProxyResponseEvent response = invoke(event);
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        SynthesizeSpeechRequest sent = polly.lastSynthesis();
+        assertEquals(TextType.SSML, sent.textType());
+        assertEquals("<speak>Your call is important to us. Please stay on the line.</speak>", sent.text());
+    }
+
+    @Test
     void aStoredPromptIsRenderedForTheLanguageAndMovesPastEnginesThatRefuseItsSsml() {
         APIGatewayProxyResponseEvent response = invoke("stored-prompt.json");
 

@@ -25,7 +25,9 @@ class FlowConfigRendererTest {
                             "en-US", new PromptText("<speak>Hi<break/>there &amp; welcome</speak>", "Hi, chat"),
                             "es-US", PromptText.voice("<speak>Hola</speak>")),
                     "Closed", Map.of("en-US", PromptText.voice("<speak>We are <emphasis>closed</emphasis></speak>")),
-                    "FrenchOnly", Map.of("fr-CA", PromptText.voice("Bonjour"))),
+                    "FrenchOnly", Map.of("fr-CA", PromptText.voice("Bonjour")),
+                    "Plain", Map.of("en-US", PromptText.voice("Tom & Jerry <3 > all"),
+                            "es-US", PromptText.voice("Hola a todos"))),
             "en-US", 7, null, null);
 
     @Test
@@ -59,6 +61,72 @@ class FlowConfigRendererTest {
     }
 
     @Test
+    void everyVoicePromptIsAWellFormedSpeakDocumentPlainTextEscapedAndWrapped() {
+        RenderedConfig rendered = FlowConfigRenderer.render(CONFIG, "en-US", Channel.VOICE);
+
+        assertEquals("<speak>Tom &amp; Jerry &lt;3 &gt; all</speak>", rendered.values().get("Plain"));
+        assertEquals("<speak>Hi<break/>there &amp; welcome</speak>", rendered.values().get("Welcome"));
+        for (String prompt : List.of("Plain", "Welcome", "Closed")) {
+            assertTrue(dev.connectconfig.core.render.Ssml.problem(rendered.values().get(prompt)).isEmpty(), prompt);
+        }
+        // Chat keeps the plain text as written, never the escaped form.
+        assertEquals("Tom & Jerry <3 > all", FlowConfigRenderer.render(CONFIG, "en-US", Channel.CHAT).values()
+                .get("Plain"));
+    }
+
+    @Test
+    void theWrappedTextIsWhatIsMeasured() throws Exception {
+        RenderedConfig rendered = FlowConfigRenderer.render(CONFIG, "en-US", Channel.VOICE);
+
+        byte[] json = new ObjectMapper().writeValueAsString(rendered.values()).getBytes(StandardCharsets.UTF_8);
+        assertEquals(json.length, rendered.sizeBytes());
+        assertTrue(rendered.largestPrompts().contains(Map.entry("Plain",
+                ResultJson.jsonStringBytes("<speak>Tom &amp; Jerry &lt;3 &gt; all</speak>"))));
+    }
+
+    @Test
+    void languageIsWhatTheCallerAskedServedLanguageWhatMostPromptsUsedAndFallbacksAreNamed() {
+        RenderedConfig exact = FlowConfigRenderer.render(CONFIG, "en-US", Channel.VOICE);
+        assertEquals("en-US", exact.values().get("servedLanguage"));
+        assertEquals("", exact.values().get("fallbackPrompts"), "FrenchOnly is missing, not a fallback");
+
+        RenderedConfig mexican = FlowConfigRenderer.render(CONFIG, "es-MX", Channel.VOICE);
+        assertEquals("es-MX", mexican.values().get("language"));
+        assertEquals("es-US", mexican.values().get("servedLanguage"));
+        assertEquals("Welcome,Closed,Plain", sortedLike(mexican.values().get("fallbackPrompts")));
+
+        RenderedConfig french = FlowConfigRenderer.render(CONFIG, "fr-FR", Channel.VOICE);
+        assertEquals("fr-FR", french.values().get("language"));
+        assertEquals("en-US", french.values().get("servedLanguage"));
+
+        RenderedConfig canadian = FlowConfigRenderer.render(CONFIG, "fr_ca", Channel.VOICE);
+        assertEquals("en-US", canadian.values().get("servedLanguage"), "three prompts in en-US, one in fr-CA");
+        assertFalse(List.of(canadian.values().get("fallbackPrompts").split(",")).contains("FrenchOnly"));
+    }
+
+    @Test
+    void servedLanguageTiesGoToTheLanguageAskedThenTheDefault() {
+        FlowConfig twoEach = new FlowConfig("q", "d", Map.of(), Map.of(), Map.of(
+                "A", Map.of("de-DE", PromptText.voice("a")), "B", Map.of("en-US", PromptText.voice("b"))),
+                "en-US", 1, null, null);
+
+        assertEquals("de-DE", FlowConfigRenderer.render(twoEach, "de-DE", Channel.VOICE).values()
+                .get("servedLanguage"));
+        assertEquals("en-US", FlowConfigRenderer.render(twoEach, "it-IT", Channel.VOICE).values()
+                .get("servedLanguage"));
+        FlowConfig none = new FlowConfig("q", "d", Map.of("X", "1"), Map.of(), Map.of(), "en-US", 1, null, null);
+        assertEquals("it-IT", FlowConfigRenderer.render(none, "it-IT", Channel.VOICE).values().get("servedLanguage"));
+        assertEquals("", FlowConfigRenderer.render(none, "it-IT", Channel.VOICE).values().get("fallbackPrompts"));
+    }
+
+    /** The config's prompts come from an unordered map: compare the names in a fixed order. */
+    private static String sortedLike(String names) {
+        List<String> order = List.of("Welcome", "Closed", "Plain");
+        return String.join(",", List.of(names.split(",")).stream().sorted(java.util.Comparator.comparing(order::indexOf))
+                .toList());
+    }
+
+    @Test
     void theMeasuredSizeIsExactlyTheJsonLambdaSends() throws Exception {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("quote\"d", "tab\there ü 欢迎 😀 \u0001");
@@ -80,7 +148,7 @@ class FlowConfigRendererTest {
         RenderedConfig rendered = FlowConfigRenderer.render(big, "en-US", Channel.VOICE);
 
         assertFalse(rendered.fitsConnectLimit());
-        assertTrue(rendered.tooLargeMessage().contains("Largest prompts: Bigger (20012 bytes), Big (20002 bytes),"
-                + " Small (6 bytes)."), rendered.tooLargeMessage());
+        assertTrue(rendered.tooLargeMessage().contains("Largest prompts: Bigger (20027 bytes), Big (20017 bytes),"
+                + " Small (21 bytes)."), rendered.tooLargeMessage()); // each wrapped in <speak>, 15 bytes more
     }
 }

@@ -171,4 +171,72 @@ class SampleContactFlowTest {
             assertNotNull(config.prompts().get("Welcome"), config.id() + " has the Welcome prompt");
         }
     }
+
+    /** Where a Compare action goes for {@code value}: its matching condition, else its no-match branch. */
+    private String compare(String action, String value) {
+        JsonNode compare = actions().get(action);
+        assertEquals("Compare", compare.get("Type").asText(), action);
+        for (JsonNode condition : compare.at("/Transitions/Conditions")) {
+            if (value.equals(condition.at("/Condition/Operands/0").asText())) {
+                return condition.get("NextAction").asText();
+            }
+        }
+        JsonNode errors = compare.at("/Transitions/Errors");
+        assertEquals("NoMatchingCondition", errors.get(0).get("ErrorType").asText(), action);
+        return errors.get(0).get("NextAction").asText();
+    }
+
+    private String comparing(String comparisonValue) {
+        return actions().entrySet().stream()
+                .filter(a -> comparisonValue.equals(a.getValue().at("/Parameters/ComparisonValue").asText()))
+                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("nothing compares "
+                        + comparisonValue));
+    }
+
+    @Test
+    void onlyClosureTrueClosesAConfigWithoutClosureOrWithAnyOtherValueIsWelcomed() {
+        String closure = comparing("$.External.Closure");
+
+        assertEquals("PlayClosedMessage", compare(closure, "true"));
+        String channel = comparing("$.Channel");
+        for (String value : List.of("false", "", "maybe")) {
+            assertEquals(channel, compare(closure, value), "Closure = '" + value + "'");
+        }
+    }
+
+    @Test
+    void voiceHearsWelcomeAsSsmlEveryOtherChannelReadsItAsTextAndAFailedPlayFallsBackToTheDefault() {
+        String channel = comparing("$.Channel");
+        JsonNode voice = actions().get(compare(channel, "VOICE"));
+        assertEquals("$.External.Welcome", voice.at("/Parameters/SSML").asText());
+        for (String other : List.of("CHAT", "TASK", "EMAIL")) {
+            JsonNode text = actions().get(compare(channel, other));
+            assertEquals("$.External.Welcome", text.at("/Parameters/Text").asText(), other);
+        }
+        for (JsonNode play : List.of(voice, actions().get(compare(channel, "CHAT")))) {
+            assertEquals("PlayDefaultWelcome", play.at("/Transitions/Errors/0/NextAction").asText());
+        }
+    }
+
+    @Test
+    void setsTheVoiceFromTheServedLanguageForEveryLanguageTheDialledNumberSamplesServe() {
+        String choose = comparing("$.External.servedLanguage");
+        assertEquals(choose, targets(actions().get(comparing("$.External.error"))).stream()
+                .filter(t -> !t.equals("PlayDefaultWelcome")).findFirst().orElseThrow(),
+                "the voice is set once GetConfig answered without an error");
+        Map<String, String> voiceByLanguage = Map.of("en-US", "Joanna", "es-US", "Lupe", "cmn-CN", "Zhiyu");
+        Set<String> served = new TreeSet<>();
+        DynamoDbLocal.sampleConfigs().stream().filter(c -> c.id().startsWith("+"))
+                .forEach(c -> c.prompts().values().forEach(byLanguage -> served.addAll(byLanguage.keySet())));
+        assertFalse(served.isEmpty());
+        for (String language : served) {
+            JsonNode setVoice = actions().get(compare(choose, language));
+            assertEquals("UpdateContactTextToSpeechVoice", setVoice.get("Type").asText(), language);
+            assertEquals(voiceByLanguage.get(language), setVoice.at("/Parameters/TextToSpeechVoice").asText(),
+                    language);
+            assertEquals(comparing("$.External.Closure"), setVoice.at("/Transitions/NextAction").asText());
+        }
+        assertEquals("Joanna", actions().get(compare(choose, "de-DE")).at("/Parameters/TextToSpeechVoice").asText(),
+                "any other language gets the English voice");
+    }
 }

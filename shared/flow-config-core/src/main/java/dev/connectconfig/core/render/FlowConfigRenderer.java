@@ -44,6 +44,8 @@ public final class FlowConfigRenderer {
         Map<String, String> values = new LinkedHashMap<>(config.variables());
         List<String> missing = new ArrayList<>();
         List<Map.Entry<String, Integer>> sizes = new ArrayList<>();
+        List<String> fallbacks = new ArrayList<>();
+        Map<String, Integer> servedCounts = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, PromptText>> prompt : config.prompts().entrySet()) {
             Map<String, PromptText> languages = prompt.getValue();
             Optional<String> chosen = LanguageResolver.choose(languages.keySet(), language, defaultLanguage);
@@ -53,9 +55,15 @@ public final class FlowConfigRenderer {
             }
             String text = textFor(languages.get(chosen.get()), channel);
             values.put(prompt.getKey(), text);
+            servedCounts.merge(chosen.get(), 1, Integer::sum);
+            if (!sameTag(chosen.get(), language)) {
+                fallbacks.add(prompt.getKey());
+            }
             sizes.add(Map.entry(prompt.getKey(), ResultJson.jsonStringBytes(text)));
         }
         values.put(ResultKeys.LANGUAGE, language);
+        values.put(ResultKeys.SERVED_LANGUAGE, servedLanguage(servedCounts, language, defaultLanguage));
+        values.put(ResultKeys.FALLBACK_PROMPTS, String.join(",", fallbacks));
         values.put(ResultKeys.CONFIG_VERSION, Long.toString(config.version()));
         values.put(ResultKeys.ACTIVE_SCHEDULES, scheduled.activeSchedules());
         if (!missing.isEmpty()) {
@@ -66,10 +74,33 @@ public final class FlowConfigRenderer {
         return new RenderedConfig(values, language, List.copyOf(missing), ResultJson.jsonBytes(values), largest);
     }
 
-    /** Voice hears the voice text, SSML intact; every other channel reads {@code chat} or the voice text as text. */
+    /**
+     * The language most prompts were served in, so a flow can set a voice that speaks them. A tie goes to the language
+     * asked, then the config's default, then the first in tag order; with no prompt served, the language asked.
+     */
+    static String servedLanguage(Map<String, Integer> servedCounts, String asked, String defaultLanguage) {
+        int most = servedCounts.values().stream().max(Integer::compare).orElse(0);
+        List<String> tied = servedCounts.entrySet().stream().filter(entry -> entry.getValue() == most)
+                .map(Map.Entry::getKey).sorted().toList();
+        if (tied.isEmpty()) {
+            return asked;
+        }
+        return tied.stream().filter(tag -> sameTag(tag, asked)).findFirst()
+                .or(() -> tied.stream().filter(tag -> sameTag(tag, defaultLanguage)).findFirst())
+                .orElse(tied.get(0));
+    }
+
+    private static boolean sameTag(String a, String b) {
+        return a != null && b != null && a.trim().replace('_', '-').equalsIgnoreCase(b.trim().replace('_', '-'));
+    }
+
+    /**
+     * Voice hears the voice text as a {@code <speak>} document ({@link Ssml#speakable}), so every voice prompt is
+     * played as SSML; every other channel reads {@code chat} or the voice text as plain text.
+     */
     public static String textFor(PromptText prompt, Channel channel) {
         if (channel.isSpoken()) {
-            return prompt.voice();
+            return Ssml.speakable(prompt.voice());
         }
         if (prompt.chat() != null && !prompt.chat().isBlank()) {
             return prompt.chat();

@@ -14,11 +14,16 @@ public final class ResultKeys {
     public static final String LANGUAGE = "language";
     public static final String CONFIG_VERSION = "configVersion";
     public static final String STALE = "stale";
+    /** The language the prompts were served in; {@link #LANGUAGE} stays the caller's language as asked. */
+    public static final String SERVED_LANGUAGE = "servedLanguage";
+    /** The prompts served in another language than the caller's, comma separated, empty when none. */
+    public static final String FALLBACK_PROMPTS = "fallbackPrompts";
     /** The schedules applied to this result, comma separated, empty when none. */
     public static final String ACTIVE_SCHEDULES = "activeSchedules";
 
     public static final Set<String> RESERVED =
-            Set.of(ERROR, ERROR_MESSAGE, MISSING_PROMPTS, LANGUAGE, CONFIG_VERSION, STALE, ACTIVE_SCHEDULES);
+            Set.of(ERROR, ERROR_MESSAGE, MISSING_PROMPTS, LANGUAGE, SERVED_LANGUAGE, FALLBACK_PROMPTS, CONFIG_VERSION,
+                    STALE, ACTIVE_SCHEDULES);
 
     /** Values of {@link #ERROR}. */
     public static final String MISSING_ID = "MISSING_ID";

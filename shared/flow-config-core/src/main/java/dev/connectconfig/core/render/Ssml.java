@@ -25,6 +25,28 @@ public final class Ssml {
     }
 
     /**
+     * The voice text as a {@code <speak>} document, the one form every voice prompt is played in: a stored
+     * {@code <speak>} document unchanged, plain text XML-escaped ({@code &}, {@code <}, {@code >}) and wrapped, so a
+     * flow can play every voice prompt as SSML and Polly never reads a bare {@code &} or {@code <}.
+     */
+    public static String speakable(String voice) {
+        if (voice == null || isSsml(voice)) {
+            return voice;
+        }
+        StringBuilder out = new StringBuilder(voice.length() + 16).append("<speak>");
+        for (int i = 0; i < voice.length(); i++) {
+            char c = voice.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                default -> out.append(c);
+            }
+        }
+        return out.append("</speak>").toString();
+    }
+
+    /**
      * Why {@code ssml} is not a well-formed {@code <speak>} document, or empty when it is. The reason names the
      * problem and line but carries no parser internals.
      */

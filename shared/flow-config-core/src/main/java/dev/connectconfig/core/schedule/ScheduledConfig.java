@@ -78,7 +78,7 @@ public record ScheduledConfig(FlowConfig config, List<String> activeNames) {
                 PromptText current = languages.get(language);
                 // A text channel reads chat, or the plain text of whichever voice text is served.
                 String chat = longer(current.chat(), longer(set.chat(), plain(set.voice())));
-                languages.put(language, new PromptText(longer(current.voice(), set.voice()), chat));
+                languages.put(language, new PromptText(longerVoice(current.voice(), set.voice()), chat));
             });
         }
         return new ScheduledConfig(new FlowConfig(base.id(), base.description(), variables, base.schema(), prompts,
@@ -119,6 +119,14 @@ public record ScheduledConfig(FlowConfig config, List<String> activeNames) {
 
     private static String plain(String voice) {
         return voice == null ? null : Ssml.toPlainText(voice);
+    }
+
+    /** The voice text served longer once made a {@code <speak>} document, as GetConfig serves it. */
+    private static String longerVoice(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return ResultJson.jsonStringBytes(Ssml.speakable(b)) > ResultJson.jsonStringBytes(Ssml.speakable(a)) ? b : a;
     }
 
     private static String longer(String a, String b) {

@@ -241,17 +241,23 @@ public final class FlowConfigValidator {
      * Every language a caller could be served, on a spoken and a text channel, must fit Connect's 32 KB at every
      * instant: measured with the longest value any combination of schedules can serve and every schedule named.
      */
+    /** A private-use language tag of the greatest length a caller's language may have (35 characters). */
+    static final String UNSERVED_LANGUAGE = "qaa-x-aaaaaaaa-aaaaaaaa-aaaaaaaa-aa";
+
     private static void checkSizes(FlowConfig config, List<Violation> violations) {
         ScheduledConfig largest = ScheduledConfig.largest(config);
         Set<String> languages = new LinkedHashSet<>();
         languages.add(config.effectiveDefaultLanguage());
         config.prompts().values().forEach(byLanguage -> languages.addAll(byLanguage.keySet()));
+        // A caller whose language no prompt has gets every prompt named in fallbackPrompts, and the longest tag.
+        languages.add(UNSERVED_LANGUAGE);
         for (String language : languages) {
             for (Channel channel : new Channel[] {Channel.VOICE, Channel.CHAT}) {
                 RenderedConfig rendered = FlowConfigRenderer.render(largest, language, channel);
                 if (!rendered.fitsConnectLimit()) {
                     boolean ownFits = FlowConfigRenderer.render(config, language, channel).fitsConnectLimit();
-                    violations.add(new Violation(ownFits ? "schedules" : "prompts", "for " + language + " on "
+                    String who = UNSERVED_LANGUAGE.equals(language) ? "a caller whose language no prompt has" : language;
+                    violations.add(new Violation(ownFits ? "schedules" : "prompts", "for " + who + " on "
                             + channel.name().toLowerCase(java.util.Locale.ROOT)
                             + (ownFits ? " while schedules are active (the longest text each could set, every name "
                                     + "in activeSchedules)" : "") + ": " + rendered.tooLargeMessage()));

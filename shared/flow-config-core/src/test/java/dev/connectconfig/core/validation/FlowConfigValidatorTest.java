@@ -129,7 +129,18 @@ class FlowConfigValidatorTest {
         List<Violation> violations = FlowConfigValidator.validate(config("q", Map.of(), Map.of(), prompts));
 
         assertEquals(1, violations.size());
-        assertTrue(violations.get(0).message().contains("Huge (33002 bytes)"), violations.get(0).message());
+        assertTrue(violations.get(0).message().contains("Huge (33017 bytes)"), violations.get(0).message());
+    }
+
+    @Test
+    void thePlainVoiceTextIsMeasuredAsServedEscapedAndWrappedInSpeak() {
+        // 7,000 ampersands are 7,002 JSON bytes as written, 35,017 as GetConfig serves them: <speak>&amp;...</speak>
+        Map<String, Map<String, PromptText>> prompts = Map.of("Ands", Map.of("en-US", PromptText.voice("&".repeat(7_000))));
+
+        List<Violation> violations = FlowConfigValidator.validate(config("q", Map.of(), Map.of(), prompts));
+
+        assertEquals(1, violations.size());
+        assertTrue(violations.get(0).message().contains("Ands (35017 bytes)"), violations.get(0).message());
     }
 
     private static FlowConfig withText(String description, String value, String voice, String chat, String option) {
