@@ -13,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.core.json.FlowConfigJson;
+import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.validation.Violation;
 import dev.connectconfig.engines.RepoFiles;
 import java.io.IOException;
 import java.net.URI;
@@ -281,7 +284,9 @@ class AdminAppBrowserIT extends BrowserTestsOnTheRunner {
 
         WebDriver browser = app.signedIn("ana", "Full", "*");
         browser.findElement(By.linkText("Import")).click();
-        browser.findElement(By.name("import-file")).sendKeys(file.toString());
+        // The import view renders after the click: wait for its field rather than assume it is there.
+        waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.name("import-file")))
+                .sendKeys(file.toString());
         waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("dry-run")));
         checkScreen(browser, "import-dry-run");
 
@@ -326,19 +331,17 @@ class AdminAppBrowserIT extends BrowserTestsOnTheRunner {
     @Test
     @Order(11)
     void theListOf1000ConfigsRendersPagedAsTheApiPagesWithNoRequestPerRow() throws Exception {
-        String admin = app.token("ana", "Full", "*");
-        for (int batch = 0; batch < 2; batch++) {
-            ObjectNode document = LocalJson.MAPPER.createObjectNode();
-            ArrayNode configs = document.putArray("flowConfigs");
-            for (int i = 0; i < 500; i++) {
-                ObjectNode config = configs.addObject().put("id", String.format("bench-%04d", batch * 500 + i))
-                        .put("description", "Benchmark queue " + (batch * 500 + i)).put("defaultLanguage", "en-US");
-                config.putObject("variables").put("Closure", "false");
-                config.putObject("prompts");
-            }
-            HttpResponse<String> imported = app.send("POST", "flow-configs/import", admin, document.toString());
-            assertEquals(200, imported.statusCode(), imported.body());
+        List<FlowConfig> bench = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            ObjectNode config = LocalJson.MAPPER.createObjectNode().put("id", String.format("bench-%04d", i))
+                    .put("description", "Benchmark queue " + i).put("defaultLanguage", "en-US");
+            config.putObject("variables").put("Closure", "false");
+            config.putObject("prompts");
+            List<Violation> problems = new ArrayList<>();
+            bench.add(FlowConfigJson.fromJson(config, problems));
+            assertEquals(List.of(), problems);
         }
+        app.putDirectly(bench);
         WebDriver browser = app.signedIn("ana", "Full", "*");
         browser.findElement(By.name("prefix")).sendKeys("bench-");
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
@@ -376,11 +379,7 @@ class AdminAppBrowserIT extends BrowserTestsOnTheRunner {
         System.out.printf("BENCHMARK admin app list: 1000 configs in 10 pages of 100 fetched and rendered in %.0f ms"
                 + " (%d list requests); all 1000 rows rendered again by the text filter in %.1f ms%n", millis, requests,
                 ((Number) measured.get(3)).doubleValue());
-        List<String> bench = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            bench.add(String.format("bench-%04d", i));
-        }
-        app.deleteFirstVersions(admin, bench);
+        app.deleteDirectly(bench.stream().map(FlowConfig::id).toList());
     }
 
     @Test
