@@ -248,9 +248,14 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     private Invocation finish(String requestId, byte[] payload, boolean failed) {
-        // The handler's last log lines may still be in the pipe when its response arrives.
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
-        while (System.nanoTime() < deadline && System.nanoTime() - lastOutputNanos < TimeUnit.MILLISECONDS.toNanos(40)) {
+        // The handler's last log lines may still be in the pipe when its response arrives: they were written before
+        // it, so wait until the pipe has been quiet for 40 ms counted from no earlier than the response. (Counting
+        // from the last line read alone ended at once when the reader thread had not yet been scheduled to read
+        // them, and the invocation's log lost its last lines under load.)
+        long arrived = System.nanoTime();
+        long deadline = arrived + TimeUnit.MILLISECONDS.toNanos(300);
+        while (System.nanoTime() < deadline
+                && System.nanoTime() - Math.max(lastOutputNanos, arrived) < TimeUnit.MILLISECONDS.toNanos(40)) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
