@@ -48,7 +48,7 @@ class ApiGatewayIT {
                 Properties:
                   CodeUri: %s
                   Handler: dev.connectconfig.local.ProbeApiHandler::handleRequest
-                  Timeout: 2
+                  Timeout: 8
                   MemorySize: 256
                   Events:
                     Probe: {Type: Api, Properties: {RestApiId: !Ref ProbeApi, Path: '/probe/{case}', Method: POST}}
@@ -154,6 +154,8 @@ class ApiGatewayIT {
         HttpResponse<byte[]> malformed = post("/probe/garbage", "application/json", new byte[0]);
         assertEquals(502, malformed.statusCode());
         assertEquals("Malformed Lambda proxy response", json(malformed).path("message").asText());
+        // The probe sleeps a minute; its Timeout (8 s) leaves the other cases room on a machine busy with the rest
+        // of the suite (at 2 s a first call in a fresh JVM timed out there).
         HttpResponse<byte[]> slow = post("/probe/sleep", "application/json", new byte[0]);
         assertEquals(504, slow.statusCode());
         assertEquals("Endpoint request timed out", json(slow).path("message").asText());
