@@ -76,6 +76,10 @@ class AdminAppCognitoSignInIT {
                 + "/local-login")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"username\": \"ana\", \"level\": \"Full\"}")).build(), HttpResponse.BodyHandlers.ofString());
         idToken = LocalJson.MAPPER.readTree(login.body()).get("token").asText();
+        // The page once, so the admin app's JVM has started before a test's 30 s waits begin (see AdminAppRunner).
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(runner.api()
+                + "/app")).timeout(RunnerProcess.START_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), page.body());
     }
 
     @AfterAll
