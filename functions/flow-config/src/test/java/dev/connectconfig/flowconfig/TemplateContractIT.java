@@ -77,10 +77,19 @@ class TemplateContractIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void usersCannotWriteTheirOwnScopeAttributes() {
-        List<?> writable = (List<?>) TEMPLATE.properties("FlowConfigUserPoolClient").get("WriteAttributes");
+        // Without a company identity provider, and with one (then only custom:fc_groups, which the provider's mapping
+        // writes at each sign-in; shared/repo-checks IdentityProviderTemplateTest shows no user token can write it).
+        List<?> branches = (List<?>) ((Map<String, Object>) TEMPLATE.properties("FlowConfigUserPoolClient")
+                .get("WriteAttributes")).get("Fn::If");
+        List<?> withProvider = (List<?>) branches.get(1);
+        List<?> without = (List<?>) branches.get(2);
 
-        assertFalse(writable.stream().anyMatch(a -> a.toString().startsWith("custom:")), writable.toString());
+        assertEquals("UseIdentityProvider", branches.get(0));
+        assertFalse(without.stream().anyMatch(a -> a.toString().startsWith("custom:")), without.toString());
+        assertEquals(List.of("custom:fc_groups"), withProvider.stream().filter(a -> a.toString().startsWith("custom:"))
+                .toList());
     }
 
     @Test

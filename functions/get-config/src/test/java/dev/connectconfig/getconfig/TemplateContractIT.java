@@ -38,7 +38,10 @@ class TemplateContractIT {
         java.util.List<?> statements = (java.util.List<?>) ((Map<?, ?>) policies.get(0)).get("Statement");
         assertEquals(1, statements.size());
         assertEquals("dynamodb:GetItem", ((Map<?, ?>) statements.get(0)).get("Action"));
-        assertEquals(Map.of("Fn::GetAtt", java.util.List.of("FlowConfigTable", "Arn")),
-                ((Map<?, ?>) statements.get(0)).get("Resource"));
+        // The stack's regional table, or the global or replica table named by FlowConfigTableName.
+        assertEquals(Map.of("Fn::If", java.util.List.of("RegionalFlowConfigTables",
+                Map.of("Fn::GetAtt", java.util.List.of("FlowConfigTable", "Arn")),
+                Map.of("Fn::Sub", "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/"
+                        + "${FlowConfigTableName}"))), ((Map<?, ?>) statements.get(0)).get("Resource"));
     }
 }

@@ -33,20 +33,37 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SamTransformTest {
 
     /** A valid value for each parameter whose "any other value" the conditions distinguish from their literals. */
-    static final Map<String, String> EXAMPLE_VALUES = Map.of(
-            "FlowConfigTableName", "flow-configs",
-            "ConnectInstanceArn", "arn:aws:connect:us-east-1:111122223333:instance/"
-                    + "9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa",
-            "UserPoolArn", "arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_Example1",
-            "AnalyticsPrincipalArn", "arn:aws:iam::111122223333:role/analytics",
-            "UsersExportBucketName", "example-users-export",
-            "UsersExportAlarmTopicArn", "arn:aws:sns:us-east-1:111122223333:alarms",
-            "ConnectInstanceUrl", "https://example.my.connect.aws");
+    static final Map<String, String> EXAMPLE_VALUES = Map.ofEntries(
+            Map.entry("FlowConfigTableName", "flow-configs"),
+            Map.entry("FlowConfigHistoryTableName", "flow-config-history"),
+            // Two regions, so the second replica's condition is exercised as well as the first's.
+            Map.entry("ReplicaRegions", "eu-west-1,ap-southeast-2"),
+            Map.entry("ConnectInstanceArn", "arn:aws:connect:us-east-1:111122223333:instance/"
+                    + "9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa"),
+            Map.entry("UserPoolArn", "arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_Example1"),
+            Map.entry("AnalyticsPrincipalArn", "arn:aws:iam::111122223333:role/analytics"),
+            Map.entry("UsersExportBucketName", "example-users-export"),
+            Map.entry("UsersExportAlarmTopicArn", "arn:aws:sns:us-east-1:111122223333:alarms"),
+            Map.entry("AlarmTopicArn", "arn:aws:sns:us-east-1:111122223333:platform-alarms"),
+            Map.entry("ConnectInstanceUrl", "https://example.my.connect.aws"),
+            Map.entry("VpcId", "vpc-0a1b2c3d4e5f60718"),
+            Map.entry("PrivateSubnetIds", "subnet-0a1b2c3d4e5f60718,subnet-0a1b2c3d4e5f60719"),
+            Map.entry("FunctionSecurityGroupIds", "sg-0a1b2c3d4e5f60718"),
+            Map.entry("ApiVpcEndpointIds", "vpce-0a1b2c3d4e5f60718"));
     /** The analytics resources need the producer account (the template's Rules refuse them without it). */
-    static final Map<String, String> DEPLOYABLE = Map.of("ProducerAccountId", "444455556666");
+    static final Map<String, String> DEPLOYABLE = Map.of("ProducerAccountId", "444455556666",
+            // What private mode and an identity provider need besides their conditions' parameters (the rules).
+            "PrivateRouteTableIds", "rtb-0a1b2c3d4e5f60718", "DynamoDbPrefixListId", "pl-02cd2c6b",
+            "SamlMetadataUrl", "https://idp.example.com/saml/metadata", "OidcIssuer", "https://idp.example.com",
+            "OidcClientId", "flow-configs",
+            "OidcClientSecret", "{{resolve:secretsmanager:flow-config/oidc:SecretString:client_secret}}");
     /** Set by {@code -Ptemplate-exhaustive}: transform under the full product of the condition values. */
     static final String EXHAUSTIVE = "connectconfig.templateExhaustive";
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!.]+)}");
+    /** {@code ${Policy.PolicyId}} of an AWS::IAM::ManagedPolicy, in a version description. */
+    private static final Pattern MARKER = Pattern.compile("\\$\\{(\\w+)\\.PolicyId}");
+    /** IAM's unique ids, as AWS shows them (ANPA and 17 characters). */
+    private static final int POLICY_ID_LENGTH = "ANPAJ2UCCR6DPCEXAMPLE".length();
 
     @TempDir
     Path directory;
@@ -58,17 +75,19 @@ class SamTransformTest {
 
     /**
      * By default a covering array of the conditions' parameters (every pair of values of every two parameters at least
-     * once); with {@code -Ptemplate-exhaustive} (property {@value #EXHAUSTIVE}) their full product.
+     * once); with {@code -Ptemplate-exhaustive} (property {@value #EXHAUSTIVE}) every combination within each group of
+     * parameters the conditions combine, and every pair across groups (the full product has millions).
      */
     @Test
     void transformsUnderEveryPairOfConditionValuesWithOneStageAndNamesThatResolve() {
         TemplateReferences references = new TemplateReferences(CloudFormationTemplate.load().root());
         boolean exhaustive = Boolean.getBoolean(EXHAUSTIVE);
-        List<Map<String, String>> rows = exhaustive ? references.parameterCombinations() : references.parameterPairs();
+        List<Map<String, String>> rows = exhaustive ? references.groupCombinations() : references.parameterPairs();
         assertEquals(List.of(), PairwiseCombinations.uncoveredPairs(references.parameterDomains(), rows));
         System.out.println("SAM transform of template.yaml under " + rows.size() + (exhaustive
-                ? " combinations (the full product)" : " combinations (every pair of condition values; the full "
-                + "product, " + references.parameterCombinations().size() + ", with -Ptemplate-exhaustive)"));
+                ? " combinations (all within each group of parameters its conditions combine, pairs across groups)"
+                : " combinations (every pair of condition values; " + references.groupCombinations().size()
+                + " with -Ptemplate-exhaustive; the full product would be " + references.combinationCount() + ")"));
         List<Map<String, String>> combinations = new ArrayList<>();
         for (Map<String, String> combination : rows) {
             Map<String, String> values = new LinkedHashMap<>(DEPLOYABLE);
@@ -77,8 +96,8 @@ class SamTransformTest {
             assertFalse(values.containsValue(null), "EXAMPLE_VALUES lacks a parameter of " + combination);
             combinations.add(values);
         }
-        assertTrue(references.parameterCombinations().size() >= 256,
-                "every condition parameter has both sides: " + references.parameterCombinations().size());
+        assertTrue(references.combinationCount() >= 256,
+                "every condition parameter has both sides: " + references.combinationCount());
 
         List<Map<String, Object>> transformed = SamTranslator.transformAll(
                 RepoFiles.path("template.yaml"), combinations);
@@ -119,7 +138,13 @@ class SamTransformTest {
         "PreviewSpeechFunction, LogLevel, DEBUG",
         "PreviewSpeechFunction, FlowConfigTableName, flow-configs-2",
         "PreviewSpeechFunction, CorsAllowedOrigin, https://config.example.com",
-        "PreviewSpeechFunction, PreviewSpeechDefaultVoices, en-US=Matthew"
+        "PreviewSpeechFunction, PreviewSpeechDefaultVoices, en-US=Matthew",
+        "FlowConfigFunction, PrimaryRegion, us-east-1",
+        "FlowConfigFunction, FlowConfigHistoryTableName, flow-config-history-2",
+        "GetConfigFunction, NetworkMode, private",
+        "GetConfigFunction, PrivateSubnetIds, subnet-0a1b2c3d4e5f60718",
+        "FlowConfigFunction, FunctionSecurityGroupIds, sg-0a1b2c3d4e5f60718",
+        "PreviewSpeechFunction, VpcId, vpc-0a1b2c3d4e5f60718"
     })
     void aChangedParameterPublishesANewVersion(String function, String parameter, String value) {
         List<Map<String, Object>> before = SamTranslator.transformAll(
@@ -179,7 +204,8 @@ class SamTransformTest {
 
     /**
      * The parameters each aliased function's configuration reads — in its properties, in Globals, or as the name of
-     * a resource its environment names — are exactly those its version description carries.
+     * a resource its environment names — are exactly those its version description carries: by value, or through
+     * the {@code PolicyId} of a managed policy whose (create-only) description names them, which changes with them.
      */
     @Test
     void everyParameterBehindAnAliasedFunctionIsInItsVersionDescription() {
@@ -214,10 +240,22 @@ class SamTransformTest {
             read.retainAll(parameters.keySet());
 
             Set<String> described = new TreeSet<>();
-            Matcher variables = SUB_VARIABLE.matcher(String.valueOf(map(properties.get("VersionDescription"))
-                    .get("Fn::Sub")));
+            String versionDescription = String.valueOf(map(properties.get("VersionDescription")).get("Fn::Sub"));
+            Matcher variables = SUB_VARIABLE.matcher(versionDescription);
             while (variables.find()) {
                 described.add(variables.group(1));
+            }
+            Matcher markers = MARKER.matcher(versionDescription);
+            while (markers.find()) {
+                Map<String, Object> policy = map(resources.get(markers.group(1)));
+                assertEquals("AWS::IAM::ManagedPolicy", policy.get("Type"), markers.group());
+                Matcher named = SUB_VARIABLE.matcher(String.valueOf(map(map(policy.get("Properties"))
+                        .get("Description")).get("Fn::Sub")));
+                while (named.find()) {
+                    if (read.contains(named.group(1))) {
+                        described.add(named.group(1));
+                    }
+                }
             }
             assertEquals(read, described, id + ": a parameter it reads but its version description lacks leaves the "
                     + "live alias on old settings when it changes");
@@ -245,6 +283,8 @@ class SamTransformTest {
                 end = variables.end();
             }
             longest.append(String.valueOf(description).substring(end));
+            Matcher markers = MARKER.matcher(longest.toString());
+            longest = new StringBuilder(markers.replaceAll("x".repeat(POLICY_ID_LENGTH)));
             assertTrue(longest.length() <= 256, id + "'s version description can reach " + longest.length());
         });
     }
@@ -267,7 +307,8 @@ class SamTransformTest {
 
     @Test
     void getConfigMayOnlyGetItemsOfItsTable() {
-        Map<String, Object> role = properties(SamTranslator.transform(Map.of()), "GetConfigFunctionRole");
+        Map<String, Object> role = new TemplateUnderConditions(SamTranslator.transform(Map.of()), Map.of())
+                .properties("GetConfigFunctionRole");
 
         List<Object> statements = new ArrayList<>();
         for (Object policy : (List<?>) role.get("Policies")) {
@@ -381,7 +422,29 @@ class SamTransformTest {
                 variables.appendReplacement(text, Matcher.quoteReplacement(value));
             }
             variables.appendTail(text);
-            return new PublishedVersion(versions.get(0), text.toString());
+            // ${Policy.PolicyId}: CloudFormation replaces the policy when its description changes (create-only), so
+            // its id stands for that description as the deploy resolves it.
+            Matcher markers = MARKER.matcher(text.toString());
+            StringBuilder marked = new StringBuilder();
+            while (markers.find()) {
+                markers.appendReplacement(marked, Matcher.quoteReplacement("policy(" + resolved(
+                        map(properties(CloudFormationTemplate.load().root(), markers.group(1)).get("Description"))
+                                .get("Fn::Sub"), values, parameters) + ")"));
+            }
+            markers.appendTail(marked);
+            return new PublishedVersion(versions.get(0), marked.toString());
+        }
+
+        private static String resolved(Object sub, Map<String, String> values, Map<String, Object> parameters) {
+            Matcher variables = SUB_VARIABLE.matcher(String.valueOf(sub));
+            StringBuilder text = new StringBuilder();
+            while (variables.find()) {
+                String name = variables.group(1);
+                String value = parameters.containsKey(name) ? values.getOrDefault(name,
+                        String.valueOf(map(parameters.get(name)).get("Default"))) : "${" + name + "}";
+                variables.appendReplacement(text, Matcher.quoteReplacement(value));
+            }
+            return variables.appendTail(text).toString();
         }
     }
 

@@ -54,22 +54,9 @@ class TemplateHygieneTest {
                 "UsersExportDeadLetterQueue")), "checked " + checked);
     }
 
-    /** The Rules section, evaluated as CloudFormation does before it creates anything. */
+    /** The Rules section, evaluated as CloudFormation does before it creates anything (others at their defaults). */
     private List<String> refusals(Map<String, String> values) {
-        TemplateReferences conditions = new TemplateReferences(root);
-        List<String> refused = new ArrayList<>();
-        section(root, "Rules").forEach((name, body) -> {
-            Object applies = map(body).get("RuleCondition");
-            if (applies != null && !conditions.evaluate(applies, values)) {
-                return;
-            }
-            for (Object assertion : (List<?>) map(body).get("Assertions")) {
-                if (!conditions.evaluate(map(assertion).get("Assert"), values)) {
-                    refused.add(name + ": " + String.valueOf(map(assertion).get("AssertDescription")).strip());
-                }
-            }
-        });
-        return refused;
+        return new TemplateReferences(root).refusals(values);
     }
 
     @Test

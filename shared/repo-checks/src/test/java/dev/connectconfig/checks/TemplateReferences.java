@@ -106,35 +106,207 @@ final class TemplateReferences {
      * References to resources that a deploy would not create: for each combination of parameter values, only the
      * resources and outputs whose condition holds are read, only the branch of each {@code Fn::If} that is taken, and
      * every resource they name must be one that is created too. Each problem says under which values it occurs.
+     *
+     * <p>Exact without the full product of every parameter (which grows past millions): whether one resource's or
+     * output's references resolve depends only on the conditions it involves (its own, its {@code Fn::If}s', those of
+     * the resources it names), so each is checked under every combination of the parameters those conditions read.
      */
     List<String> problemsUnderEveryCondition() {
         Map<String, String> problems = new LinkedHashMap<>();
-        for (Map<String, String> values : parameterCombinations()) {
-            Map<String, Boolean> holds = evaluateConditions(values);
-            Predicate<String> created = id -> {
-                Object condition = map(resources.get(generated.getOrDefault(id, id))).get("Condition");
-                return resources.containsKey(generated.getOrDefault(id, id))
-                        && (!(condition instanceof String name) || holds.getOrDefault(name, false));
-            };
-            Check check = new Check(holds, created);
-            resources.forEach((id, body) -> {
-                if (created.test(id)) {
-                    check.resource(id, map(body));
+        Map<String, List<String>> domains = parameterDomains();
+        Map<String, Object> checked = new LinkedHashMap<>();
+        resources.forEach((id, body) -> checked.put("Resources." + id, body));
+        outputs.forEach((name, body) -> checked.put("Outputs." + name, body));
+        checked.forEach((where, body) -> {
+            Set<String> involved = new LinkedHashSet<>();
+            collectConditions(body, involved);
+            Map<String, List<String>> read = new LinkedHashMap<>();
+            parametersOf(involved).forEach(name -> {
+                if (domains.containsKey(name)) {
+                    read.put(name, domains.get(name));
                 }
             });
-            outputs.forEach((name, body) -> {
-                Object condition = map(body).get("Condition");
-                if (!(condition instanceof String c) || holds.getOrDefault(c, false)) {
-                    check.walk(body, "Outputs." + name);
+            for (Map<String, String> values : product(read)) {
+                Map<String, Boolean> holds = evaluateConditions(values);
+                Object own = map(body).get("Condition");
+                if (own instanceof String name && !holds.getOrDefault(name, false)) {
+                    continue;
                 }
-            });
-            for (String problem : check.problems) {
-                problems.putIfAbsent(problem, describe(values));
+                Predicate<String> created = id -> {
+                    Object condition = map(resources.get(generated.getOrDefault(id, id))).get("Condition");
+                    return resources.containsKey(generated.getOrDefault(id, id))
+                            && (!(condition instanceof String name) || holds.getOrDefault(name, false));
+                };
+                Check check = new Check(holds, created);
+                if (where.startsWith("Resources.")) {
+                    check.resource(where.substring("Resources.".length()), map(body));
+                } else {
+                    check.walk(body, where);
+                }
+                for (String problem : check.problems) {
+                    problems.putIfAbsent(problem, describe(values));
+                }
             }
-        }
+        });
         List<String> described = new ArrayList<>();
         problems.forEach((problem, values) -> described.add(problem + " when " + values));
         return described;
+    }
+
+    /** The conditions {@code node} involves: its own and its Fn::Ifs', and the conditions of the resources it names. */
+    private void collectConditions(Object node, Set<String> involved) {
+        if (node instanceof List<?> list) {
+            list.forEach(item -> collectConditions(item, involved));
+            return;
+        }
+        if (!(node instanceof Map<?, ?> object)) {
+            return;
+        }
+        Set<String> named = new LinkedHashSet<>();
+        object.forEach((key, value) -> {
+            switch (String.valueOf(key)) {
+                case "Condition" -> {
+                    if (value instanceof String name) {
+                        involved.add(name);
+                    }
+                }
+                case "Fn::If" -> {
+                    if (value instanceof List<?> branches && !branches.isEmpty()) {
+                        involved.add(String.valueOf(branches.get(0)));
+                    }
+                }
+                case "Ref" -> named.add(String.valueOf(value));
+                case "DependsOn" -> (value instanceof List<?> list ? list : List.of(value))
+                        .forEach(v -> named.add(String.valueOf(v)));
+                case "Fn::GetAtt" -> named.add(value instanceof List<?> pair && !pair.isEmpty()
+                        ? String.valueOf(pair.get(0)) : String.valueOf(value).split("\\.")[0]);
+                case "Fn::Sub" -> {
+                    Matcher variables = SUB_VARIABLE.matcher(String.valueOf(value instanceof List<?> pair
+                            && !pair.isEmpty() ? pair.get(0) : value));
+                    while (variables.find()) {
+                        named.add(variables.group(1).trim().split("\\.")[0]);
+                    }
+                }
+                default -> {
+                }
+            }
+        });
+        for (String name : named) {
+            String resource = generated.getOrDefault(name, name);
+            if (map(resources.get(resource)).get("Condition") instanceof String condition) {
+                involved.add(condition);
+            }
+        }
+        object.values().forEach(value -> collectConditions(value, involved));
+    }
+
+    /** The parameters the named conditions read, through the conditions they name in turn. */
+    private Set<String> parametersOf(Set<String> conditionNames) {
+        Set<String> read = new TreeSet<>();
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> pending = new ArrayList<>(conditionNames);
+        while (!pending.isEmpty()) {
+            String name = pending.remove(pending.size() - 1);
+            if (seen.add(name)) {
+                collectReads(conditions.get(name), read, pending);
+            }
+        }
+        return read;
+    }
+
+    private void collectReads(Object expression, Set<String> read, List<String> pending) {
+        if (expression instanceof Map<?, ?> node) {
+            if (node.get("Ref") instanceof String name && parameters.containsKey(name)) {
+                read.add(name);
+            }
+            if (node.get("Condition") instanceof String name) {
+                pending.add(name);
+            }
+            if (node.get("Fn::Sub") instanceof String text) {
+                Matcher variables = SUB_VARIABLE.matcher(text);
+                while (variables.find()) {
+                    if (parameters.containsKey(variables.group(1).trim())) {
+                        read.add(variables.group(1).trim());
+                    }
+                }
+            }
+            node.values().forEach(value -> collectReads(value, read, pending));
+        } else if (expression instanceof List<?> list) {
+            list.forEach(value -> collectReads(value, read, pending));
+        }
+    }
+
+    /** Every combination of the values in {@code domains}. */
+    static List<Map<String, String>> product(Map<String, List<String>> domains) {
+        List<Map<String, String>> combinations = new ArrayList<>();
+        combinations.add(Map.of());
+        for (Map.Entry<String, List<String>> domain : domains.entrySet()) {
+            List<Map<String, String>> extended = new ArrayList<>();
+            for (Map<String, String> combination : combinations) {
+                for (String value : domain.getValue()) {
+                    Map<String, String> next = new LinkedHashMap<>(combination);
+                    next.put(domain.getKey(), value);
+                    extended.add(next);
+                }
+            }
+            combinations = extended;
+        }
+        return combinations;
+    }
+
+    /** How many combinations the full product of the {@link #parameterDomains() parameter values} has. */
+    long combinationCount() {
+        return parameterDomains().values().stream().mapToLong(List::size).reduce(1, Math::multiplyExact);
+    }
+
+    /**
+     * The parameters the conditions combine, in groups: two parameters are in one group when a condition reads both
+     * (directly or through the conditions it names).
+     */
+    List<Set<String>> parameterGroups() {
+        Set<String> domains = parameterDomains().keySet();
+        List<Set<String>> groups = new ArrayList<>();
+        for (String condition : conditions.keySet()) {
+            Set<String> read = new TreeSet<>(parametersOf(Set.of(condition)));
+            read.retainAll(domains);
+            List<Set<String>> joined = groups.stream().filter(g -> g.stream().anyMatch(read::contains)).toList();
+            Set<String> merged = new TreeSet<>(read);
+            joined.forEach(merged::addAll);
+            groups.removeAll(joined);
+            if (!merged.isEmpty()) {
+                groups.add(merged);
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * Every combination of the values within each {@link #parameterGroups() group}, and every pair of those across
+     * groups: what {@code -Ptemplate-exhaustive} transforms, since the full product of all parameters is too large.
+     */
+    List<Map<String, String>> groupCombinations() {
+        Map<String, List<String>> domains = parameterDomains();
+        Map<String, List<Map<String, String>>> inGroup = new LinkedHashMap<>();
+        Map<String, List<String>> asValues = new LinkedHashMap<>();
+        for (Set<String> group : parameterGroups()) {
+            Map<String, List<String>> groupDomains = new LinkedHashMap<>();
+            group.forEach(name -> groupDomains.put(name, domains.get(name)));
+            List<Map<String, String>> combinations = product(groupDomains);
+            String key = String.join("+", group);
+            inGroup.put(key, combinations);
+            List<String> indexes = new ArrayList<>();
+            for (int i = 0; i < combinations.size(); i++) {
+                indexes.add(String.valueOf(i));
+            }
+            asValues.put(key, indexes);
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Map<String, String> row : PairwiseCombinations.of(asValues)) {
+            Map<String, String> values = new LinkedHashMap<>();
+            row.forEach((group, index) -> values.putAll(inGroup.get(group).get(Integer.parseInt(index))));
+            rows.add(values);
+        }
+        return rows;
     }
 
     /**
@@ -162,22 +334,9 @@ final class TemplateReferences {
         return domains;
     }
 
-    /** Every combination of the {@link #parameterDomains() parameter values} (their full product). */
+    /** Every combination of the {@link #parameterDomains() parameter values} (their full product): small templates only. */
     List<Map<String, String>> parameterCombinations() {
-        List<Map<String, String>> combinations = new ArrayList<>();
-        combinations.add(Map.of());
-        for (Map.Entry<String, List<String>> domain : parameterDomains().entrySet()) {
-            List<Map<String, String>> extended = new ArrayList<>();
-            for (Map<String, String> combination : combinations) {
-                for (String value : domain.getValue()) {
-                    Map<String, String> next = new LinkedHashMap<>(combination);
-                    next.put(domain.getKey(), value);
-                    extended.add(next);
-                }
-            }
-            combinations = extended;
-        }
-        return combinations;
+        return product(parameterDomains());
     }
 
     /** Combinations in which every pair of values of every two parameters occurs at least once. */
@@ -237,7 +396,70 @@ final class TemplateReferences {
         if (operand instanceof Map<?, ?> node && node.get("Ref") instanceof String name) {
             return values.getOrDefault(name, "<" + name + ">");
         }
+        // Fn::Select of an Fn::Split (of a Ref or a Sub of parameters), as a condition on a list parameter reads it.
+        if (operand instanceof Map<?, ?> node && node.get("Fn::Select") instanceof List<?> select
+                && select.size() == 2 && map(select.get(1)).get("Fn::Split") instanceof List<?> split
+                && split.size() == 2) {
+            String[] items = valueOf(split.get(1), values).split(java.util.regex.Pattern.quote(
+                    String.valueOf(split.get(0))), -1);
+            int index = Integer.parseInt(String.valueOf(select.get(0)));
+            return index < items.length ? items[index] : "<out of range>";
+        }
+        if (operand instanceof Map<?, ?> node && node.get("Fn::Sub") instanceof String text) {
+            Matcher variables = SUB_VARIABLE.matcher(text);
+            StringBuilder resolved = new StringBuilder();
+            while (variables.find()) {
+                String name = variables.group(1).trim();
+                variables.appendReplacement(resolved, Matcher.quoteReplacement(
+                        values.getOrDefault(name, "<" + name + ">")));
+            }
+            return variables.appendTail(resolved).toString();
+        }
         return String.valueOf(operand);
+    }
+
+    /** An operand of a condition (a Ref, a Select of a Split, a Sub of parameters) under {@code values}. */
+    String value(Object operand, Map<String, String> values) {
+        return valueOf(operand, values);
+    }
+
+    /** Which of the template's conditions hold under {@code values}. */
+    Map<String, Boolean> conditionsUnder(Map<String, String> values) {
+        return evaluateConditions(values);
+    }
+
+    /** The parameters' values as a deploy gives them: {@code values}, and every other parameter's default. */
+    Map<String, String> withDefaults(Map<String, String> values) {
+        Map<String, String> all = new LinkedHashMap<>();
+        parameters.forEach((name, body) -> {
+            Object value = map(body).get("Default");
+            if (value != null) {
+                all.put(name, String.valueOf(value));
+            }
+        });
+        all.putAll(values);
+        return all;
+    }
+
+    /**
+     * What the Rules section refuses, as CloudFormation evaluates it before it creates anything: the assertion
+     * descriptions of each rule that applies to {@code values} (others at their defaults) and fails.
+     */
+    List<String> refusals(Map<String, String> values) {
+        Map<String, String> all = withDefaults(values);
+        List<String> refused = new ArrayList<>();
+        rules.forEach((name, body) -> {
+            Object applies = map(body).get("RuleCondition");
+            if (applies != null && !evaluate(applies, all)) {
+                return;
+            }
+            for (Object assertion : (List<?>) map(body).get("Assertions")) {
+                if (!evaluate(map(assertion).get("Assert"), all)) {
+                    refused.add(name + ": " + String.valueOf(map(assertion).get("AssertDescription")).strip());
+                }
+            }
+        });
+        return refused;
     }
 
     private static String describe(Map<String, String> values) {

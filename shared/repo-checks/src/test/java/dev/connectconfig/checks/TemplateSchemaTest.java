@@ -64,8 +64,11 @@ class TemplateSchemaTest {
     void shortFormTagsBecomeTheirLongForm() {
         Map<String, Object> properties = CloudFormationTemplate.load().properties("GetConfigFunction");
 
+        Object ttl = CloudFormationTemplate.at(properties, "Environment", "Variables", "CACHE_TTL_SECONDS");
+        assertEquals(Map.of("Ref", "CacheTtlSeconds"), ttl);
         Object table = CloudFormationTemplate.at(properties, "Environment", "Variables", "FLOW_CONFIG_TABLE");
-        assertEquals(Map.of("Ref", "FlowConfigTable"), table);
+        assertEquals(Map.of("Fn::If", List.of("RegionalFlowConfigTables", Map.of("Ref", "FlowConfigTable"),
+                Map.of("Ref", "FlowConfigTableName"))), table);
     }
 
     @Test
