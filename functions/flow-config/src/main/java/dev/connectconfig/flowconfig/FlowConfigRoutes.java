@@ -18,6 +18,14 @@ final class FlowConfigRoutes {
     }
 
     static ApiRoutes of(FlowConfigApi api) {
+        return of(api, WriteRegion.PRIMARY);
+    }
+
+    /**
+     * The routes, the writes among them refused in a read-only replica region ({@link WriteRegion}): decided here,
+     * once per route, before the route reads anything. A dry run writes nothing and is served everywhere.
+     */
+    static ApiRoutes of(FlowConfigApi api, WriteRegion region) {
         FlowConfigService service = api.service();
         ConfigCatalog catalog = api.catalog();
         ConfigTransfer transfer = api.transfer();
@@ -28,27 +36,46 @@ final class FlowConfigRoutes {
                 .add("GET /flow-configs", call -> catalog.list(call.caller(), call.query("prefix"),
                         call.query("limit"), call.query("nextToken")))
                 .add("GET /flow-configs/export", call -> transfer.export(call.caller(), call.query("prefix")))
-                .add("POST /flow-configs/import", call -> transfer.importAll(call.caller(),
-                        call.body(MAX_IMPORT_BODY_BYTES), dryRun(call.query("dryRun"))))
-                .add("POST /flow-configs/emergency", call -> emergency.start(call.caller(),
-                        call.body(MAX_CONFIG_BODY_BYTES), dryRun(call.query("dryRun"))))
-                .add("DELETE /flow-configs/emergency", call -> emergency.end(call.caller(), call.query("ids"),
-                        call.query("prefix"), dryRun(call.query("dryRun"))))
+                .add("POST /flow-configs/import", unlessDryRun(region, call -> transfer.importAll(call.caller(),
+                        call.body(MAX_IMPORT_BODY_BYTES), dryRun(call.query("dryRun")))))
+                .add("POST /flow-configs/emergency", unlessDryRun(region, call -> emergency.start(call.caller(),
+                        call.body(MAX_CONFIG_BODY_BYTES), dryRun(call.query("dryRun")))))
+                .add("DELETE /flow-configs/emergency", unlessDryRun(region, call -> emergency.end(call.caller(),
+                        call.query("ids"), call.query("prefix"), dryRun(call.query("dryRun")))))
                 .add("GET /flow-configs/{id}", call -> service.get(call.caller(), call.path("id")))
-                .add("PUT /flow-configs/{id}", call -> service.put(call.caller(), call.path("id"),
-                        call.body(MAX_CONFIG_BODY_BYTES), call.header("If-Match"), call.header("If-None-Match")))
-                .add("DELETE /flow-configs/{id}", call -> service.delete(call.caller(), call.path("id"),
-                        call.header("If-Match")))
+                .add("PUT /flow-configs/{id}", write(region, call -> service.put(call.caller(), call.path("id"),
+                        call.body(MAX_CONFIG_BODY_BYTES), call.header("If-Match"), call.header("If-None-Match"))))
+                .add("DELETE /flow-configs/{id}", write(region, call -> service.delete(call.caller(),
+                        call.path("id"), call.header("If-Match"))))
                 .add("GET /flow-configs/{id}/versions", call -> service.versions(call.caller(), call.path("id"),
                         call.query("limit"), call.query("nextToken")))
                 .add("GET /flow-configs/{id}/versions/{n}", call -> service.version(call.caller(), call.path("id"),
                         call.path("n")))
-                .add("POST /flow-configs/{id}/versions/{n}/restore", call -> service.restore(call.caller(),
-                        call.path("id"), call.path("n"), call.header("If-Match"), call.header("If-None-Match")))
+                .add("POST /flow-configs/{id}/versions/{n}/restore", write(region, call -> service.restore(
+                        call.caller(), call.path("id"), call.path("n"), call.header("If-Match"),
+                        call.header("If-None-Match"))))
                 .add("POST /flow-configs/{id}/preview", call -> preview.preview(call.caller(), call.path("id"),
                         call.body(MAX_CONFIG_BODY_BYTES)))
                 .add("GET /flow-configs/{id}/timeline", call -> timeline.timeline(call.caller(), call.path("id"),
                         call.query("from"), call.query("days")));
+    }
+
+    /** A route that changes configs: refused in a read-only region. */
+    private static ApiRoutes.Route write(WriteRegion region, ApiRoutes.Route route) {
+        return call -> {
+            region.requireWritable();
+            return route.handle(call);
+        };
+    }
+
+    /** A route that changes configs unless asked for a dry run, which is served in every region. */
+    private static ApiRoutes.Route unlessDryRun(WriteRegion region, ApiRoutes.Route route) {
+        return call -> {
+            if (!dryRun(call.query("dryRun"))) {
+                region.requireWritable();
+            }
+            return route.handle(call);
+        };
     }
 
     /**
