@@ -19,7 +19,7 @@ import software.amazon.lambda.powertools.logging.argument.StructuredArgument;
 
 /**
  * What every API function does around its routes, written once: the caller read from the verified claims before
- * anything else (an unauthenticated request touches nothing), the route found, errors mapped to JSON once, and one log
+ * anything else (an unauthenticated request, or a caller who holds no level anywhere, touches nothing), the route found, errors mapped to JSON once, and one log
  * line and the metrics ({@code Success}, {@code ClientError}, {@code ServerError}, {@code Throttled}, and the route's
  * own) written when the request has been answered. A handler is then its route table, the {@link ErrorMappings} of
  * its own exceptions, and its SnapStart priming.
@@ -77,7 +77,7 @@ public final class ApiFunction {
     private Served serve(APIGatewayProxyRequestEvent event, Duration time) {
         ApiCall call = null;
         try {
-            call = new ApiCall(event, CallerClaims.caller(event), time);
+            call = new ApiCall(event, CallerClaims.callerWithAccess(event), time);
             return new Served(routes.handle(ApiRoutes.key(event), call).response(responses), call);
         } catch (RuntimeException e) {
             return new Served(responses.error(e, ApiRequests.requestId(event)), call);
