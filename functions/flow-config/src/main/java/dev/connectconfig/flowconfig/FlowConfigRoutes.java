@@ -1,5 +1,8 @@
 package dev.connectconfig.flowconfig;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectconfig.api.ApiAnswer;
+import dev.connectconfig.api.ApiCall;
 import dev.connectconfig.api.ApiRoutes;
 import dev.connectconfig.api.errors.ApiException;
 
@@ -13,6 +16,9 @@ final class FlowConfigRoutes {
     /** Bodies: one config stays under DynamoDB's 400 KB item; an import is bounded by Lambda's 6 MB request. */
     static final int MAX_CONFIG_BODY_BYTES = 400 * 1024;
     static final int MAX_IMPORT_BODY_BYTES = 5 * 1024 * 1024;
+    /** Metrics of the emergency switch, for the dashboard: see {@link #switched}. */
+    static final String EMERGENCY_SWITCHES = "EmergencySwitches";
+    static final String EMERGENCY_SWITCH_CONFIGS = "EmergencySwitchConfigs";
 
     private FlowConfigRoutes() {
     }
@@ -38,10 +44,10 @@ final class FlowConfigRoutes {
                 .add("GET /flow-configs/export", call -> transfer.export(call.caller(), call.query("prefix")))
                 .add("POST /flow-configs/import", unlessDryRun(region, call -> transfer.importAll(call.caller(),
                         call.body(MAX_IMPORT_BODY_BYTES), dryRun(call.query("dryRun")))))
-                .add("POST /flow-configs/emergency", unlessDryRun(region, call -> emergency.start(call.caller(),
-                        call.body(MAX_CONFIG_BODY_BYTES), dryRun(call.query("dryRun")))))
-                .add("DELETE /flow-configs/emergency", unlessDryRun(region, call -> emergency.end(call.caller(),
-                        call.query("ids"), call.query("prefix"), dryRun(call.query("dryRun")))))
+                .add("POST /flow-configs/emergency", unlessDryRun(region, call -> switched(call, emergency.start(
+                        call.caller(), call.body(MAX_CONFIG_BODY_BYTES), dryRun(call.query("dryRun"))))))
+                .add("DELETE /flow-configs/emergency", unlessDryRun(region, call -> switched(call, emergency.end(
+                        call.caller(), call.query("ids"), call.query("prefix"), dryRun(call.query("dryRun"))))))
                 .add("GET /flow-configs/{id}", call -> service.get(call.caller(), call.path("id")))
                 .add("PUT /flow-configs/{id}", write(region, call -> service.put(call.caller(), call.path("id"),
                         call.body(MAX_CONFIG_BODY_BYTES), call.header("If-Match"), call.header("If-None-Match"))))
@@ -58,6 +64,20 @@ final class FlowConfigRoutes {
                         call.body(MAX_CONFIG_BODY_BYTES)))
                 .add("GET /flow-configs/{id}/timeline", call -> timeline.timeline(call.caller(), call.path("id"),
                         call.query("from"), call.query("days")));
+    }
+
+    /**
+     * Counts a switch that changed configs (not a dry run): {@code EmergencySwitches} 1 per request, on or off, and
+     * {@code EmergencySwitchConfigs} the configs it changed.
+     */
+    private static ApiAnswer switched(ApiCall call, ApiAnswer.Json answer) {
+        JsonNode report = answer.body();
+        int changed = report.path("counts").path("changed").asInt();
+        if (!report.path("dryRun").asBoolean() && changed > 0) {
+            call.count(EMERGENCY_SWITCHES, 1);
+            call.count(EMERGENCY_SWITCH_CONFIGS, changed);
+        }
+        return answer;
     }
 
     /** A route that changes configs: refused in a read-only region. */
