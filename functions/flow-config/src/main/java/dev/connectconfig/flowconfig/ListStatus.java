@@ -36,7 +36,7 @@ import java.util.Set;
  *
  * <p>The summary is the config's time zone, the value of its {@code Closure} variable, its schedule count and, of
  * each schedule that can still be active, its name, zone, {@code when} and the {@code Closure} value it sets: no
- * prompts, no other variables, no dates already past. Kept under {@link #MAX_BYTES}: when a config lists more future
+ * prompts, no other variables, no dates already past. Kept within {@link #MAX_BYTES}: when a config lists more future
  * dates than fit, the latest are left out and the summary says until when it is exact ({@code horizon}); after that
  * the config's status is unknown (null) until its next write. A config written before summaries existed has none,
  * and its status is null too.
@@ -45,8 +45,12 @@ final class ListStatus {
 
     /** The item attribute holding the summary, as compact JSON text. */
     static final String ATTRIBUTE = "listStatus";
-    /** The catalog reads up to 101 items a page: 4 KB each keeps a page well under DynamoDB's 1 MB. */
-    static final int MAX_BYTES = 4 * 1024;
+    /**
+     * Room for every weekly and window schedule a config may hold (50 of at most about 250 bytes each): only long
+     * lists of future dates are ever cut. A typical summary is a few hundred bytes, so a list page of 100 reads tens
+     * of KB; the catalog pages past DynamoDB's 1 MB for the rare page of large ones.
+     */
+    static final int MAX_BYTES = 16 * 1024;
     /** The boolean variable the sample flow closes the queue with: {@code true} is "closed". */
     static final String CLOSURE = "Closure";
 

@@ -141,6 +141,23 @@ class ListStatusTest {
     }
 
     @Test
+    void theMostWeeklySchedulesAConfigMayHoldFitWhole() {
+        Schedule[] schedules = new Schedule[Schedule.MAX_SCHEDULES];
+        for (int s = 0; s < schedules.length; s++) {
+            schedules[s] = new Schedule(("s" + s + "_").repeat(30).substring(0, 64), null,
+                    "America/Argentina/Buenos_Aires", new ScheduleWhen.Weekly(EnumSet.allOf(DayOfWeek.class),
+                            LocalTime.of(0, 0), LocalTime.of(0, 0)), Map.of("Closure", "true"), Map.of());
+        }
+        String summary = ListStatus.of(config("false", "UTC", schedules), WRITTEN);
+
+        assertNotNull(summary);
+        assertTrue(!summary.contains("horizon"), summary);
+        JsonNode status = ListStatus.evaluate(summary, Instant.parse("2027-03-01T12:00:00Z"));
+        assertEquals(Schedule.MAX_SCHEDULES, status.get("activeSchedules").size());
+        assertTrue(status.get("closed").asBoolean());
+    }
+
+    @Test
     void noSummaryOrAnUnreadableOneHasNoStatus() {
         assertNull(ListStatus.evaluate(null, WRITTEN));
         assertNull(ListStatus.evaluate("not json", WRITTEN));
