@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code --replica <primary-region>} sets the template's PrimaryRegion; a region that cannot be a primary is refused. */
+/** {@code --replica <primary-region>} sets the template's PrimaryRegion; a region that cannot be primary is refused. */
 class ReplicaOptionTest {
 
     private static LocalRunner.Options parse(String... args) {

@@ -121,7 +121,8 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
             claims.put("cognito:username", "CorpIdP_user@example.com");
             claims.put("cognito:groups", "us-east-1_Example1_CorpIdP");
             claims.put("custom:fc_groups", scope == Scope.IDP_GROUP ? "[Sales-Team, " + group + "-sales]"
-                    : "[" + group + "-billing, " + group + "X-sales, x" + group + "-sales, " + group + "-sales-emea-old]");
+                    : "[" + group + "-billing, " + group + "X-sales, x" + group + "-sales, " + group
+                            + "-sales-emea-old]");
             return claims;
         }
         if (scope == Scope.GROUP) {

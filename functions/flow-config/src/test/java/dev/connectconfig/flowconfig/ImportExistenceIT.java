@@ -75,8 +75,9 @@ class ImportExistenceIT extends ApiIntegrationTest {
             answers.put(which, answer(which, caller(kind), dryRun));
         }
 
-        String expected = kind.equals("none") ? "403 {\"code\":\"NO_ACCESS\",\"message\":\"You are signed in as nobody but"
-                + " none of your groups grants access to flow configs; ask your administrator to add you to "
+        String expected = kind.equals("none")
+                ? "403 {\"code\":\"NO_ACCESS\",\"message\":\"You are signed in as nobody but none of your groups"
+                + " grants access to flow configs; ask your administrator to add you to "
                 + "FlowConfigReaders, FlowConfigEditors or FlowConfigAdmins (or one for your configs, such as "
                 + "FlowConfigEditors-sales).\",\"details\":[]}"
                 : "403 {\"code\":\"FORBIDDEN\",\"message\":\"Nothing was imported: you may not make 1 of these"

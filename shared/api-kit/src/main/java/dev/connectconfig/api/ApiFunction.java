@@ -21,10 +21,11 @@ import software.amazon.lambda.powertools.logging.argument.StructuredArgument;
 
 /**
  * What every API function does around its routes, written once: the caller read from the verified claims before
- * anything else (an unauthenticated request, or a caller who holds no level anywhere, touches nothing), the route found, errors mapped to JSON once, and one log
- * line and the metrics ({@code Success}, {@code ClientError}, {@code ServerError}, {@code Throttled},
- * {@code AuthorizationUnavailable}, and the route's own) written when the request has been answered. A handler is then its route table, the {@link ErrorMappings} of
- * its own exceptions, and its SnapStart priming.
+ * anything else (an unauthenticated request, or a caller who holds no level anywhere, touches nothing), the route
+ * found, errors mapped to JSON once, and one log line and the metrics ({@code Success}, {@code ClientError},
+ * {@code ServerError}, {@code Throttled}, {@code AuthorizationUnavailable}, and the route's own) written when the
+ * request has been answered. A handler is then its route table, the {@link ErrorMappings} of its own exceptions, and
+ * its SnapStart priming.
  */
 public final class ApiFunction {
 

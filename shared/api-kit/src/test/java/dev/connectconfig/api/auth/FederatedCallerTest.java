@@ -69,7 +69,8 @@ class FederatedCallerTest {
 
     /** Look-alikes, bad suffixes, other cases and Cognito's own group names grant nothing. */
     @ParameterizedTest
-    @ValueSource(strings = {"FlowConfigEditorsX", "xFlowConfigEditors", "FlowConfigEditors-", "FlowConfigEditors-sales/x",
+    @ValueSource(strings = {"FlowConfigEditorsX", "xFlowConfigEditors", "FlowConfigEditors-",
+        "FlowConfigEditors-sales/x",
         "FlowConfigEditors-sales*", "FlowConfigEditors-sales emea", "flowconfigeditors",
         "FlowConfigEditor", "FlowConfigEdit", "FlowConfigAdmin", "FlowConfigEditors_sales", "FlowConfigEditors-*",
         "[\"FlowConfigEditorsX\",\"FlowConfigAdminsY\"]", "[\"Ops,FlowConfigAdmins\"]", "Sales-Team", "", "[]"})
