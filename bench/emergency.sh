@@ -47,7 +47,8 @@ measure() { # <label> <checkout>: starts that checkout's runner on a fresh data 
   for _ in $(seq 1 240); do grep -q 'Ready. Ctrl-C stops everything.' "$work/runner.log" && break; sleep 0.5; done
   grep -q 'Ready. Ctrl-C stops everything.' "$work/runner.log" || { tail -20 "$work/runner.log" >&2; exit 1; }
   api="$(sed -nE 's/^  REST API +(http[^ ]+).*/\1/p' "$work/runner.log" | head -1)"
-  token="$(curl -s -X POST "$api/local-login" -d '{"username": "duty", "level": "Full", "scopes": ["*"]}' \
+  token="$(curl -s -X POST "$api/local-login" -H 'Content-Type: application/json' \
+    -d '{"username": "duty", "level": "Full", "scopes": ["*"]}' \
     | sed -E 's/.*"token":"([^"]+)".*/\1/')"
   python3 - "$configs" "$work" <<'PY'
 import json, sys

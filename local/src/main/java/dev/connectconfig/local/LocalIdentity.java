@@ -29,13 +29,23 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Local sign-in standing in for Cognito: {@code POST /local-login} with a username and an access level (or Cognito
  * groups) issues a signed token whose claims are exactly those API Gateway's Cognito authorizer passes to the
- * functions ({@code sub}, {@code cognito:username}, {@code cognito:groups}, {@code custom:fc_*}). The signing key
- * lives in the data folder, so tokens outlast a restart and {@code --reset} revokes them.
+ * functions ({@code sub}, {@code cognito:username}, {@code cognito:groups}, {@code custom:fc_*}). With
+ * {@code idpGroups} it signs in a user of the company's identity provider instead, with the claims Cognito gives a
+ * SAML user: {@code cognito:username} {@code LocalIdP_<username>}, {@code identities}, the provider's own Cognito
+ * group, and the IdP's groups in {@code custom:fc_groups} as Cognito writes a multi-valued attribute
+ * ({@code [a, b]}). The signing key lives in the data folder, so tokens outlast a restart and {@code --reset}
+ * revokes them.
  */
 final class LocalIdentity {
 
     static final Duration LIFETIME = Duration.ofHours(12);
-    private static final Set<String> LOGIN_FIELDS = Set.of("username", "level", "scopes", "groups");
+    private static final Set<String> LOGIN_FIELDS = Set.of("username", "level", "scopes", "groups", "idpGroups");
+    /** The identity provider a local federated user comes from, as a user pool names it. */
+    static final String IDENTITY_PROVIDER = "LocalIdP";
+    /** The group Cognito puts every user of that provider in: {@code <user pool id>_<provider name>}. */
+    static final String PROVIDER_GROUP = "us-east-1_Local_" + IDENTITY_PROVIDER;
+    /** A group name as an IdP may send it, less what would split Cognito's {@code [a, b]} list. */
+    private static final Pattern IDP_GROUP = Pattern.compile("[^,\\[\\]\\p{Cntrl}]{1,256}");
     private static final Pattern USERNAME = Pattern.compile("[\\p{Graph}]{1,128}");
     private static final Map<String, String> LEVEL_CLAIMS = Map.of("full", CallerClaims.FULL_SCOPES,
             "edit", CallerClaims.EDIT_SCOPES, "read", CallerClaims.READ_SCOPES);
@@ -97,11 +107,32 @@ final class LocalIdentity {
         claims.put(CallerClaims.SUBJECT, UUID.nameUUIDFromBytes(("local:" + username).getBytes(StandardCharsets.UTF_8))
                 .toString());
         claims.put(CallerClaims.USERNAME, username);
-        List<String> groups = texts(request, "groups");
+        List<String> groups = new ArrayList<>(texts(request, "groups"));
+        if (request.has("idpGroups")) {
+            List<String> idpGroups = texts(request, "idpGroups");
+            for (String group : idpGroups) {
+                if (!IDP_GROUP.matcher(group).matches() || !group.equals(group.strip())) {
+                    throw new InvalidLoginException("idpGroups", "'" + group + "' is not a group name an identity "
+                            + "provider sends here: 1 to 256 characters, no commas, brackets or surrounding spaces.");
+                }
+            }
+            claims.put(CallerClaims.USERNAME, IDENTITY_PROVIDER + "_" + username);
+            claims.put("identities", LocalJson.write(List.of(Map.of("userId", username, "providerName",
+                    IDENTITY_PROVIDER, "providerType", "SAML", "issuer", "urn:local:idp", "primary", "true",
+                    "dateCreated", Long.toString(clock.millis())))));
+            String mapped = "[" + String.join(", ", idpGroups) + "]";
+            if (mapped.length() > 2048) {
+                throw new InvalidLoginException("idpGroups", "A user pool attribute holds at most 2048 characters.");
+            }
+            claims.put(CallerClaims.IDP_GROUPS, mapped);
+        }
         for (String group : groups) {
             if (!GROUPS.contains(group)) {
                 throw new InvalidLoginException("groups", "'" + group + "' is not one of " + GROUPS + ".");
             }
+        }
+        if (request.has("idpGroups")) {
+            groups.add(0, PROVIDER_GROUP);
         }
         if (!groups.isEmpty()) {
             claims.put(CallerClaims.GROUPS, String.join(",", groups));

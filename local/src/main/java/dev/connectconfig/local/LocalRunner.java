@@ -40,12 +40,16 @@ public final class LocalRunner {
     static final Duration INVOKE_MARGIN = Duration.ofSeconds(5);
     private static final String USAGE = """
             usage: local/run.sh [--port 3000] [--data-dir local/data] [--reset] [--dynamodb-port N]
-                                [--parameter Name=Value ...] [--no-speech-engine]
+                                [--parameter Name=Value ...] [--no-speech-engine] [--replica <primary-region>]
                    local/run.sh invoke <Function> <event.json> [--data-dir local/data] [--parameter Name=Value ...]
                                 [--no-speech-engine]
             --no-speech-engine leaves Amazon Polly unreachable even where espeak-ng is installed, as in a place
             without one: speech previews then answer 503.
-            """;
+            --replica <primary-region> runs this region (%s) as a read-only replica of that primary (the template's
+            PrimaryRegion): reads work, and every write answers 409 READ_ONLY_REGION.
+            """.formatted(TemplateValues.REGION);
+    /** The template parameter {@code --replica} sets. */
+    static final String PRIMARY_REGION_PARAMETER = "PrimaryRegion";
 
     /** The command line, parsed. */
     record Options(String command, List<String> arguments, int port, Path dataFolder, boolean reset,
@@ -68,6 +72,15 @@ public final class LocalRunner {
                     case "--reset" -> reset = true;
                     case "--no-speech-engine" -> speechEngine = false;
                     case "--dynamodb-port" -> dynamoDbPort = number(arg, value(args, ++i, arg));
+                    case "--replica" -> {
+                        String primary = value(args, ++i, arg);
+                        if (!primary.matches("[a-z]{2}(-[a-z]+)+-[0-9]") || primary.equals(TemplateValues.REGION)) {
+                            throw new IllegalArgumentException("--replica takes the primary region, another than "
+                                    + "this runner's own (" + TemplateValues.REGION + "), such as eu-west-1; not "
+                                    + primary);
+                        }
+                        parameters.put(PRIMARY_REGION_PARAMETER, primary);
+                    }
                     case "--parameter" -> {
                         String pair = value(args, ++i, arg);
                         int equals = pair.indexOf('=');
@@ -257,6 +270,11 @@ public final class LocalRunner {
         out.println("  Parameters            CacheTtlSeconds=" + template.values().parameter("CacheTtlSeconds")
                 + ", EnableAnalytics=" + template.values().parameter("EnableAnalytics")
                 + ", ApiStageName=" + template.values().parameter("ApiStageName") + "  (--parameter Name=Value)");
+        String primary = template.values().parameter(PRIMARY_REGION_PARAMETER);
+        if (primary != null && !primary.isEmpty() && !primary.equals(TemplateValues.REGION)) {
+            out.println("  Read-only replica     this region (" + TemplateValues.REGION + ") refuses writes with 409"
+                    + " READ_ONLY_REGION; the primary is " + primary + "  (--replica)");
+        }
         Optional.ofNullable(System.getProperty(LOG_PROPERTY)).ifPresent(file -> out.println(
                 "  Build and engine log  " + file + "   (the engines' own output)"));
         out.println(READY);

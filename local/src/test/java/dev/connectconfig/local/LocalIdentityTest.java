@@ -54,6 +54,42 @@ class LocalIdentityTest {
     }
 
     @Test
+    void idpGroupsSignInAFederatedUserWithTheClaimsCognitoGivesOne() {
+        Map<String, String> claims = identity.verify(token("{\"username\": \"jane@example.com\", "
+                + "\"idpGroups\": [\"FlowConfigEditors-sales\", \"Sales-Team\"]}")).orElseThrow();
+
+        assertEquals("LocalIdP_jane@example.com", claims.get(CallerClaims.USERNAME));
+        assertEquals("[FlowConfigEditors-sales, Sales-Team]", claims.get(CallerClaims.IDP_GROUPS));
+        assertEquals("us-east-1_Local_LocalIdP", claims.get(CallerClaims.GROUPS));
+        assertTrue(claims.get("identities").contains("\"providerType\":\"SAML\""), claims.get("identities"));
+        Caller jane = CallerClaims.callerWithAccess(withClaims(claims));
+        assertEquals(Set.of("sales-*"), jane.editScopes());
+        assertEquals("LocalIdP_jane@example.com", jane.name());
+
+        Map<String, String> unmapped = identity.verify(token("{\"username\": \"joe@example.com\", "
+                + "\"idpGroups\": [\"FlowConfigEditorsX\"]}")).orElseThrow();
+        assertEquals("NO_ACCESS", assertThrows(dev.connectconfig.api.errors.ApiException.class,
+                () -> CallerClaims.callerWithAccess(withClaims(unmapped))).code());
+    }
+
+    @Test
+    void anIdpGroupThatWouldSplitCognitosListIsRefused() {
+        for (String group : new String[] {"a,b", "[a", "a]", " a", ""}) {
+            LocalIdentity.InvalidLoginException refused = assertThrows(LocalIdentity.InvalidLoginException.class,
+                    () -> login("{\"username\": \"jane\", \"idpGroups\": [" + LocalJson.write(group) + "]}"));
+            assertEquals("idpGroups", refused.field);
+        }
+    }
+
+    private static APIGatewayProxyRequestEvent withClaims(Map<String, String> claims) {
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent();
+        APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+        context.setAuthorizer(Map.of("claims", claims));
+        event.setRequestContext(context);
+        return event;
+    }
+
+    @Test
     void aLevelWithoutScopesCoversEveryConfig() {
         Caller caller = caller(identity.verify(token("{\"username\": \"rita\", \"level\": \"read\"}")).orElseThrow());
         assertEquals(Set.of("*"), caller.readScopes());

@@ -10,6 +10,8 @@ import dev.connectconfig.api.auth.VerifiedPermissionsAuthorizer;
 import dev.connectconfig.api.errors.ApiException;
 import dev.connectconfig.core.json.FlowConfigJson;
 import dev.connectconfig.core.validation.FlowConfigValidator;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,15 +36,22 @@ final class ConfigCatalog {
     private final FlowConfigRepository repository;
     private final FlowConfigAuthorizer authorizer;
     private final ParallelCalls calls;
+    private final Clock clock;
 
     ConfigCatalog(FlowConfigRepository repository, FlowConfigAuthorizer authorizer) {
         this(repository, authorizer, ParallelCalls.SEQUENTIAL);
     }
 
     ConfigCatalog(FlowConfigRepository repository, FlowConfigAuthorizer authorizer, ParallelCalls calls) {
+        this(repository, authorizer, calls, Clock.systemUTC());
+    }
+
+    /** @param clock the time a list's status is evaluated at */
+    ConfigCatalog(FlowConfigRepository repository, FlowConfigAuthorizer authorizer, ParallelCalls calls, Clock clock) {
         this.repository = repository;
         this.authorizer = authorizer;
         this.calls = calls;
+        this.clock = clock;
     }
 
     /** No prefix (null or empty) selects everything; otherwise the prefix is made of id characters. */
@@ -78,7 +87,7 @@ final class ConfigCatalog {
             // One id more than the page needs, read but not asked about: a full page says "more" only when a config
             // follows it, so a client never asks for an empty last page.
             int needed = Math.min(limit - found.size(), MAX_EXAMINED_PER_PAGE - examined);
-            FlowConfigRepository.CatalogPage page = read(ranges, cursor, needed + 1);
+            FlowConfigRepository.CatalogPage page = read(ranges, cursor, needed + 1, true);
             if (page.items().isEmpty()) {
                 more = false;
                 break;
@@ -94,10 +103,13 @@ final class ConfigCatalog {
         String resumeAfter = more ? cursor : null;
         ObjectNode body = FlowConfigJson.MAPPER.createObjectNode();
         ArrayNode items = body.putArray("items");
+        // Every row's status at one instant: the summaries written with each config, no read per row.
+        Instant now = clock.instant();
         found.forEach(summary -> {
             ObjectNode item = items.addObject().put("id", summary.id()).put("description", summary.description())
                     .put("version", summary.version());
             item.put("updatedAt", summary.updatedAt()).put("updatedBy", summary.updatedBy());
+            item.set("status", ListStatus.evaluate(summary.listStatus(), now));
         });
         if (resumeAfter != null) {
             body.put("nextToken", new PageToken(scope, resumeAfter).encode());
@@ -110,6 +122,11 @@ final class ConfigCatalog {
      * {@code lastEvaluatedId} is set when more may follow.
      */
     FlowConfigRepository.CatalogPage read(ScopeRanges ranges, String after, int max) {
+        return read(ranges, after, max, false);
+    }
+
+    /** As {@link #read(ScopeRanges, String, int)}; {@code withStatus} reads each entry's list status too. */
+    FlowConfigRepository.CatalogPage read(ScopeRanges ranges, String after, int max, boolean withStatus) {
         List<ConfigSummary> items = new ArrayList<>();
         List<ScopeRanges.Range> all = ranges.ranges();
         for (int r = 0; r < all.size(); r++) {
@@ -125,12 +142,15 @@ final class ConfigCatalog {
             }
             if (range.exact()) {
                 // The id itself is the first entry that starts with it.
-                repository.catalog(prefix, null, 1).items().stream().filter(item -> item.id().equals(prefix))
+                (withStatus ? repository.listed(prefix, null, 1) : repository.catalog(prefix, null, 1)).items()
+                        .stream().filter(item -> item.id().equals(prefix))
                         .forEach(items::add);
             } else {
                 FlowConfigRepository.CatalogPage page;
                 do {
-                    page = repository.catalog(prefix.isEmpty() ? null : prefix, start, max - items.size());
+                    String from = prefix.isEmpty() ? null : prefix;
+                    page = withStatus ? repository.listed(from, start, max - items.size())
+                            : repository.catalog(from, start, max - items.size());
                     items.addAll(page.items());
                     start = page.lastEvaluatedId();
                 } while (start != null && items.size() < max);

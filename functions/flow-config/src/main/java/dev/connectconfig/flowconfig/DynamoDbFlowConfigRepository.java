@@ -5,6 +5,7 @@ import dev.connectconfig.core.store.DynamoDbFlowConfigStore;
 import dev.connectconfig.core.store.FlowConfigItems;
 import dev.connectconfig.core.store.ItemSize;
 import dev.connectconfig.core.store.StoreUnavailableException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,6 +43,9 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
     static final String ARCHIVED_BECAUSE = "archivedBecause";
     /** Two transactions on one item at once cancel each other; retrying re-checks the version, it never overrides. */
     private static final int CONFLICT_RETRIES = 4;
+    /** The catalog index that also projects {@link ListStatus#ATTRIBUTE}: what the list reads. */
+    static final String STATUS_INDEX = "catalog-status";
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbFlowConfigRepository.class);
 
     private final String historyTable;
 
@@ -50,6 +56,32 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
 
     @Override
     public CatalogPage catalog(String prefix, String afterId, int maxItems) {
+        return catalog(FlowConfigItems.CATALOG_INDEX, prefix, afterId, maxItems);
+    }
+
+    /**
+     * From the {@code catalog-status} index, which also holds each config's list status. Right after the index is
+     * added to an existing table, DynamoDB builds it (backfills) for a while and refuses to read it: the list is
+     * then read from {@code catalog-id}, without status, rather than failing.
+     */
+    @Override
+    public CatalogPage listed(String prefix, String afterId, int maxItems) {
+        try {
+            return catalog(STATUS_INDEX, prefix, afterId, maxItems);
+        } catch (StoreUnavailableException e) {
+            if (e.getCause() instanceof AwsServiceException refused && refused.statusCode() == 400
+                    && refused.awsErrorDetails() != null
+                    && ("ResourceNotFoundException".equals(refused.awsErrorDetails().errorCode())
+                            || String.valueOf(refused.awsErrorDetails().errorMessage()).contains(STATUS_INDEX))) {
+                LOG.warn("the {} index cannot be read yet ({}); listing without status",
+                        STATUS_INDEX, refused.awsErrorDetails().errorCode());
+                return catalog(FlowConfigItems.CATALOG_INDEX, prefix, afterId, maxItems);
+            }
+            throw e;
+        }
+    }
+
+    private CatalogPage catalog(String index, String prefix, String afterId, int maxItems) {
         Map<String, String> names = new HashMap<>(Map.of("#c", FlowConfigItems.CATALOG));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":c",
                 AttributeValue.fromS(FlowConfigItems.CATALOG_VALUE)));
@@ -61,7 +93,7 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
         }
         QueryRequest.Builder request = QueryRequest.builder()
                 .tableName(tableName)
-                .indexName(FlowConfigItems.CATALOG_INDEX)
+                .indexName(index)
                 .keyConditionExpression(condition)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
@@ -74,7 +106,7 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
         List<ConfigSummary> items = response.items().stream().map(item -> new ConfigSummary(
                 text(item.get(FlowConfigItems.ID)), text(item.get(FlowConfigItems.DESCRIPTION)),
                 number(item.get(FlowConfigItems.VERSION)), text(item.get(FlowConfigItems.UPDATED_AT)),
-                text(item.get(FlowConfigItems.UPDATED_BY)))).toList();
+                text(item.get(FlowConfigItems.UPDATED_BY)), text(item.get(ListStatus.ATTRIBUTE)))).toList();
         String last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? text(response.lastEvaluatedKey().get(FlowConfigItems.ID)) : null;
         return new CatalogPage(items, last);
@@ -110,7 +142,7 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
     public void commit(List<Change> changes) {
         List<TransactWriteItem> items = new ArrayList<>();
         for (Change change : changes) {
-            Map<String, AttributeValue> next = change.next() == null ? null : FlowConfigItems.toItem(change.next());
+            Map<String, AttributeValue> next = change.next() == null ? null : item(change);
             if (next != null) {
                 items.add(TransactWriteItem.builder().put(put -> {
                     put.tableName(tableName).item(next);
@@ -170,8 +202,21 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
      */
     @Override
     public long transactionBytes(Change change) {
-        long bytes = change.next() == null ? 0 : ItemSize.of(FlowConfigItems.toItem(change.next()));
+        long bytes = change.next() == null ? 0 : ItemSize.of(item(change));
         return bytes + (change.previous() == null ? 0 : ItemSize.of(archived(change)));
+    }
+
+    /**
+     * The item a change stores: the config, and the summary of its status as of the change (every write path
+     * commits here, so every write keeps it current).
+     */
+    private static Map<String, AttributeValue> item(Change change) {
+        Map<String, AttributeValue> item = FlowConfigItems.toItem(change.next());
+        String status = ListStatus.of(change.next(), Instant.parse(change.at()));
+        if (status != null) {
+            item.put(ListStatus.ATTRIBUTE, AttributeValue.fromS(status));
+        }
+        return item;
     }
 
     /** A 4xx that is not throttling: the request itself is wrong (too large, invalid), not the moment. */

@@ -46,7 +46,7 @@ final class FlowConfigFactory {
     /** With the switch's limits and the calls' concurrency a test chooses (a short budget, one call at a time). */
     static FlowConfigApi build(FlowConfigRepository repository, FlowConfigAuthorizer authorizer, Clock clock,
             ParallelCalls calls, EmergencySwitch.Limits limits) {
-        ConfigCatalog catalog = new ConfigCatalog(repository, authorizer, calls);
+        ConfigCatalog catalog = new ConfigCatalog(repository, authorizer, calls, clock);
         ConfigWriter writer = new ConfigWriter(repository, catalog, clock);
         return new FlowConfigApi(new FlowConfigService(repository, authorizer, writer), catalog,
                 new ConfigTransfer(repository, catalog, writer), new ConfigPreview(repository, authorizer, writer),

@@ -28,12 +28,18 @@ public final class FlowConfigHandler
 
     /** Lambda's entry point: clients are built once per container, and primed before a SnapStart snapshot. */
     public FlowConfigHandler() {
-        this(FlowConfigFactory.fromEnvironment(), Env.optional(CORS_ORIGIN_VARIABLE, "*"));
+        this(FlowConfigFactory.fromEnvironment(), Env.optional(CORS_ORIGIN_VARIABLE, "*"),
+                WriteRegion.fromEnvironment());
         Core.getGlobalContext().register(this);
     }
 
     FlowConfigHandler(FlowConfigApi parts, String allowedOrigin) {
-        this.api = new ApiFunction(FlowConfigRoutes.of(parts), allowedOrigin, ERRORS);
+        this(parts, allowedOrigin, WriteRegion.PRIMARY);
+    }
+
+    /** In {@code region}: a read-only replica answers every write 409 READ_ONLY_REGION. */
+    FlowConfigHandler(FlowConfigApi parts, String allowedOrigin, WriteRegion region) {
+        this.api = new ApiFunction(FlowConfigRoutes.of(parts, region), allowedOrigin, ERRORS);
     }
 
     @Override

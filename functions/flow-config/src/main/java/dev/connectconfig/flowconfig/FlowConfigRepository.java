@@ -33,7 +33,13 @@ interface FlowConfigRepository extends FlowConfigStore {
         }
     }
 
+    /** The catalog's ids and bookkeeping, without status: what selections and counts read. */
     CatalogPage catalog(String prefix, String afterId, int maxItems);
+
+    /** As {@link #catalog}, with each config's {@link ListStatus} summary: what the list reads. */
+    default CatalogPage listed(String prefix, String afterId, int maxItems) {
+        return catalog(prefix, afterId, maxItems);
+    }
 
     /** The configs with these ids that exist, in the order asked. */
     List<FlowConfig> findAll(List<String> ids);

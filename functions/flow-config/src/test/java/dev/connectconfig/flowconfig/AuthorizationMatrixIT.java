@@ -29,8 +29,11 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
 
     enum Level { FULL, EDIT, READ }
 
-    /** How the caller's scope names the target config {@code sales-emea} (or {@code sales-new} for create). */
-    enum Scope { EXACT, PREFIX, OTHER, STAR, GROUP }
+    /**
+     * How the caller's scope names the target config {@code sales-emea} (or {@code sales-new} for create); the
+     * {@code IDP_} kinds are the company identity provider's groups in {@code custom:fc_groups}, as Cognito maps them.
+     */
+    enum Scope { EXACT, PREFIX, OTHER, STAR, GROUP, IDP_GROUP, IDP_OTHER }
 
     enum Operation {
         GET(true, false), LIST(true, false), HISTORY(true, false), PREVIEW(true, false), EXPORT(true, false),
@@ -82,7 +85,7 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
 
         APIGatewayProxyResponseEvent response = api.invoke(request(operation, target, claims(level, scope, target)));
 
-        boolean expected = scope != Scope.OTHER && operation.allowedAt(level);
+        boolean expected = scope != Scope.OTHER && scope != Scope.IDP_OTHER && operation.allowedAt(level);
         int status = response.getStatusCode();
         if (operation == Operation.LIST || operation == Operation.EXPORT) {
             assertEquals(200, status, response.getBody());
@@ -109,6 +112,19 @@ class AuthorizationMatrixIT extends ApiIntegrationTest {
         Map<String, Object> claims = new HashMap<>();
         claims.put("sub", "user-" + level + "-" + scope);
         claims.put("cognito:username", "user");
+        if (scope == Scope.IDP_GROUP || scope == Scope.IDP_OTHER) {
+            String group = switch (level) {
+                case FULL -> "FlowConfigAdmins";
+                case EDIT -> "FlowConfigEditors";
+                case READ -> "FlowConfigReaders";
+            };
+            claims.put("cognito:username", "CorpIdP_user@example.com");
+            claims.put("cognito:groups", "us-east-1_Example1_CorpIdP");
+            claims.put("custom:fc_groups", scope == Scope.IDP_GROUP ? "[Sales-Team, " + group + "-sales]"
+                    : "[" + group + "-billing, " + group + "X-sales, x" + group + "-sales, " + group
+                            + "-sales-emea-old]");
+            return claims;
+        }
         if (scope == Scope.GROUP) {
             claims.put("cognito:groups", switch (level) {
                 case FULL -> "FlowConfigAdmin";

@@ -75,7 +75,12 @@ class ImportExistenceIT extends ApiIntegrationTest {
             answers.put(which, answer(which, caller(kind), dryRun));
         }
 
-        String expected = "403 {\"code\":\"FORBIDDEN\",\"message\":\"Nothing was imported: you may not make 1 of these"
+        String expected = kind.equals("none")
+                ? "403 {\"code\":\"NO_ACCESS\",\"message\":\"You are signed in as nobody but none of your groups"
+                + " grants access to flow configs; ask your administrator to add you to "
+                + "FlowConfigReaders, FlowConfigEditors or FlowConfigAdmins (or one for your configs, such as "
+                + "FlowConfigEditors-sales).\",\"details\":[]}"
+                : "403 {\"code\":\"FORBIDDEN\",\"message\":\"Nothing was imported: you may not make 1 of these"
                 + " changes.\",\"details\":[{\"field\":\"flowConfigs[0]\",\"message\":\"you may not read '" + ID
                 + "'\"}]}";
         for (Case which : Case.values()) {

@@ -9,10 +9,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What one call leaves behind: a structured log line and EMF metrics (cache hit, miss or stale, errors, result size,
- * missing prompts), and {@code ColdStart} on the first call a container serves.
+ * What one call leaves behind: a structured log line and EMF metrics (cache hit, miss or stale, errors, error results
+ * by code, result size, missing prompts), and {@code ColdStart} on the first call a container serves.
  */
 final class CallTelemetry {
+
+    /** An error result a flow got, by its {@code error} code ({@code Code}) and in all ({@code Service} alone). */
+    static final String ERROR_RESULTS = "ErrorResults";
+    static final String CODE = "Code";
 
     private final StructuredLog log;
     private final EmbeddedMetrics metrics;
@@ -53,6 +57,8 @@ final class CallTelemetry {
         if (error != null) {
             metrics.add(ResultKeys.NOT_FOUND.equals(error) ? "ConfigNotFound" : "ConfigError", 1,
                     EmbeddedMetrics.Unit.COUNT);
+            // The result's own code: a fixed handful of values (ResultKeys), so one metric per code.
+            metrics.addBy(ERROR_RESULTS, 1, EmbeddedMetrics.Unit.COUNT, CODE, error);
             Map<String, Object> entries = new LinkedHashMap<>();
             entries.put("configId", request.id());
             entries.put("errorCode", error);

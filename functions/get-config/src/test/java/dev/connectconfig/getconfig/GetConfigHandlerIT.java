@@ -198,6 +198,56 @@ class GetConfigHandlerIT {
         assertTrue(result.get("Welcome").contains("Gracias"));
     }
 
+    /** The EMF lines of {@code output} that carry {@code metric}. */
+    private static List<JsonNode> metricLines(String output, String metric) {
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("{\"_aws\"")) {
+                try {
+                    JsonNode node = JSON.readTree(line);
+                    if (node.has(metric)) {
+                        lines.add(node);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Every error result a flow can get is counted as ErrorResults, by its code and in all; a served call is not. */
+    @Test
+    void eachErrorResultIsCountedByItsCode() throws Exception {
+        dynamoDb.put(new FlowConfig("too-big-for-metrics", "d", Map.of(), Map.of(), Map.of(
+                "Terms", Map.of("en-US", PromptText.voice("t".repeat(33_000)))), "en-US", 1, null, null));
+        Map<String, Runnable> calls = new java.util.LinkedHashMap<>();
+        calls.put("MISSING_ID", () -> invoke(handler, "missing-id.json"));
+        calls.put("NOT_FOUND", () -> invoke(handler, "unknown-id.json"));
+        calls.put("RESULT_TOO_LARGE", () -> handler.handleRequest(Map.of("id", "too-big-for-metrics"),
+                new TestContext("GetConfig")));
+        calls.put("INVALID_REQUEST", () -> invokeRaw(handler, "[1]".getBytes(StandardCharsets.UTF_8)));
+        try (dev.connectconfig.engines.RefusedPort refused = new dev.connectconfig.engines.RefusedPort()) {
+            GetConfigHandler unreachable = new GetConfigHandler(GetConfigService.create(refused.endpoint(),
+                    "FlowConfigTable", Duration.ofSeconds(45)));
+            calls.put("UNAVAILABLE", () -> invoke(unreachable, "voice-en-us.json"));
+            for (Map.Entry<String, Runnable> call : calls.entrySet()) {
+                List<JsonNode> lines = metricLines(output(call.getValue()), "ErrorResults");
+
+                assertEquals(1, lines.size(), call.getKey() + ": " + lines);
+                JsonNode line = lines.get(0);
+                assertEquals(call.getKey(), line.get("Code").asText());
+                assertEquals(1.0, line.get("ErrorResults").asDouble());
+                assertEquals("ConnectConfig", line.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
+                assertEquals("[[\"Code\",\"Service\"],[\"Service\"]]",
+                        line.at("/_aws/CloudWatchMetrics/0/Dimensions").toString());
+                assertEquals("[{\"Name\":\"ErrorResults\",\"Unit\":\"Count\"}]",
+                        line.at("/_aws/CloudWatchMetrics/0/Metrics").toString());
+            }
+        }
+        assertEquals(List.of(), metricLines(output(() -> invoke(handler, "voice-en-us.json")), "ErrorResults"));
+    }
+
     @Test
     void aMissingIdAnswersAtOnceWithAnErrorKey() {
         Map<String, String> result = invoke(handler, "missing-id.json");

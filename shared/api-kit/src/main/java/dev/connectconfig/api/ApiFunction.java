@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.connectconfig.api.auth.CallerClaims;
+import dev.connectconfig.api.auth.VerifiedPermissionsAuthorizer;
+import dev.connectconfig.api.errors.ApiException;
 import dev.connectconfig.api.errors.ErrorMappings;
 import dev.connectconfig.aws.telemetry.HandlerTelemetry;
 import java.time.Duration;
@@ -19,10 +21,11 @@ import software.amazon.lambda.powertools.logging.argument.StructuredArgument;
 
 /**
  * What every API function does around its routes, written once: the caller read from the verified claims before
- * anything else (an unauthenticated request touches nothing), the route found, errors mapped to JSON once, and one log
- * line and the metrics ({@code Success}, {@code ClientError}, {@code ServerError}, {@code Throttled}, and the route's
- * own) written when the request has been answered. A handler is then its route table, the {@link ErrorMappings} of
- * its own exceptions, and its SnapStart priming.
+ * anything else (an unauthenticated request, or a caller who holds no level anywhere, touches nothing), the route
+ * found, errors mapped to JSON once, and one log line and the metrics ({@code Success}, {@code ClientError},
+ * {@code ServerError}, {@code Throttled}, {@code AuthorizationUnavailable}, and the route's own) written when the
+ * request has been answered. A handler is then its route table, the {@link ErrorMappings} of its own exceptions, and
+ * its SnapStart priming.
  */
 public final class ApiFunction {
 
@@ -30,6 +33,8 @@ public final class ApiFunction {
     public static final Duration ANSWER_TIME = Duration.ofSeconds(2);
     /** A logged path parameter is cut to this many characters: a caller's 8 KB id cannot flood the log. */
     static final int MAX_LOGGED_CHARS = 140;
+    /** Counted when a request was answered 503 because Verified Permissions did not answer. */
+    public static final String AUTHORIZATION_UNAVAILABLE = "AuthorizationUnavailable";
     private static final Logger LOG = LoggerFactory.getLogger(ApiFunction.class);
 
     private final ApiRoutes routes;
@@ -56,7 +61,7 @@ public final class ApiFunction {
         return telemetry.around(context, () -> {
             Duration time = Duration.ofMillis(context.getRemainingTimeInMillis()).minus(ANSWER_TIME);
             Served served = serve(event, time.isNegative() ? Duration.ZERO : time);
-            record(event, served.call(), served.response().getStatusCode());
+            record(event, served.call(), served.response().getStatusCode(), served.errorCode());
             return served.response();
         });
     }
@@ -70,25 +75,30 @@ public final class ApiFunction {
         return routes;
     }
 
-    /** The response, and the call when the caller could be read (null otherwise). */
-    private record Served(APIGatewayProxyResponseEvent response, ApiCall call) {
+    /** The response, the call when the caller could be read (null otherwise), and the error's code if any. */
+    private record Served(APIGatewayProxyResponseEvent response, ApiCall call, String errorCode) {
     }
 
     private Served serve(APIGatewayProxyRequestEvent event, Duration time) {
         ApiCall call = null;
         try {
-            call = new ApiCall(event, CallerClaims.caller(event), time);
-            return new Served(routes.handle(ApiRoutes.key(event), call).response(responses), call);
+            call = new ApiCall(event, CallerClaims.callerWithAccess(event), time);
+            return new Served(routes.handle(ApiRoutes.key(event), call).response(responses), call, null);
         } catch (RuntimeException e) {
-            return new Served(responses.error(e, ApiRequests.requestId(event)), call);
+            return new Served(responses.error(e, ApiRequests.requestId(event)), call,
+                    e instanceof ApiException refusal ? refusal.code() : null);
         }
     }
 
-    private void record(APIGatewayProxyRequestEvent event, ApiCall call, int status) {
+    private void record(APIGatewayProxyRequestEvent event, ApiCall call, int status, String errorCode) {
         try {
             telemetry.count(HandlerTelemetry.outcome(status), 1);
             if (status == 429) {
                 telemetry.count("Throttled", 1);
+            }
+            if (VerifiedPermissionsAuthorizer.UNAVAILABLE.equals(errorCode)) {
+                // Verified Permissions did not answer: every request needing a decision fails until it does.
+                telemetry.count(AUTHORIZATION_UNAVAILABLE, 1);
             }
             List<StructuredArgument> entries = new ArrayList<>();
             entries.add(entry("route", abbreviated(ApiRoutes.key(event))));

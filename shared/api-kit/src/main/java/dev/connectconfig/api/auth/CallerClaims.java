@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,17 @@ public final class CallerClaims {
     public static final String ADMIN_GROUP = "FlowConfigAdmin";
     public static final String EDIT_GROUP = "FlowConfigEdit";
     public static final String READ_GROUP = "FlowConfigRead";
+    /**
+     * The company identity provider's groups, mapped by the user pool into this custom attribute: a group named
+     * {@code FlowConfigReaders}, {@code FlowConfigEditors} or {@code FlowConfigAdmins} grants Read, Edit or Full on
+     * {@code *}; with a suffix ({@code FlowConfigEditors-sales}) on {@code <suffix>-*}. Other groups grant nothing.
+     */
+    public static final String IDP_GROUPS = "custom:fc_groups";
+    /** The whole name must match: {@code FlowConfigEditorsX} and {@code xFlowConfigEditors} are other groups. */
+    static final Pattern IDP_GROUP = Pattern.compile("FlowConfig(Readers|Editors|Admins)(?:-([A-Za-z0-9_.-]{1,100}))?");
+    /** The attribute holds at most 2048 characters; a longer claim is not one the user pool issued. */
+    static final int MAX_IDP_GROUPS_CHARS = 2048;
+    static final int MAX_IDP_GROUPS = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(CallerClaims.class);
     /** ID tokens are a few KB; a header far larger is not one. */
@@ -68,11 +80,74 @@ public final class CallerClaims {
         if (groups.contains(READ_GROUP)) {
             read.add(Scopes.ALL);
         }
+        for (String group : idpGroups(claims.get(IDP_GROUPS))) {
+            Matcher match = IDP_GROUP.matcher(group);
+            if (match.matches()) {
+                String scope = match.group(2) == null ? Scopes.ALL : match.group(2) + "-" + Scopes.ALL;
+                switch (match.group(1)) {
+                    case "Admins" -> full.add(scope);
+                    case "Editors" -> edit.add(scope);
+                    default -> read.add(scope);
+                }
+            }
+        }
         if (!invalid.isEmpty()) {
             LOG.warn("ignored scopes that are not an id, a prefix pattern or *: subject={}, count={}", subject,
                     invalid.size());
         }
         return new Caller(subject, name, groups, read, edit, full);
+    }
+
+    /**
+     * The verified caller, who must hold some level on some scope: one who holds none (signed in through the
+     * company's identity provider, say, but in no group that maps to a level) is answered 403 {@code NO_ACCESS}
+     * saying so, before any route reads or asks anything.
+     */
+    public static Caller callerWithAccess(APIGatewayProxyRequestEvent event) {
+        Caller caller = caller(event);
+        if (caller.readScopes().isEmpty() && caller.editScopes().isEmpty() && caller.fullScopes().isEmpty()) {
+            throw new ApiException(403, "NO_ACCESS", "You are signed in as " + caller.name() + " but none of your "
+                    + "groups grants access to flow configs; ask your administrator to add you to FlowConfigReaders, "
+                    + "FlowConfigEditors or FlowConfigAdmins (or one for your configs, such as "
+                    + "FlowConfigEditors-sales).");
+        }
+        return caller;
+    }
+
+    /**
+     * The identity provider's group names in {@code custom:fc_groups}, in any of the shapes it arrives in: a JSON
+     * array string ({@code ["a","b"]}), the bracketed list Cognito makes of a multi-valued attribute
+     * ({@code [a, b]}), or a plain comma-separated string ({@code a,b}). Names are trimmed of the spaces the list
+     * puts around them and otherwise compared exactly; anything else grants nothing.
+     */
+    static List<String> idpGroups(Object claim) {
+        List<String> names = new ArrayList<>();
+        if (!(claim instanceof String text) || text.isBlank() || text.length() > MAX_IDP_GROUPS_CHARS) {
+            return names;
+        }
+        String list = text.strip();
+        if (list.startsWith("[") && list.endsWith("]")) {
+            try {
+                JsonNode array = TOKEN_JSON.readTree(list);
+                if (array != null && array.isArray()) {
+                    for (JsonNode name : array) {
+                        if (name.isTextual() && names.size() < MAX_IDP_GROUPS) {
+                            names.add(name.textValue().strip());
+                        }
+                    }
+                    return names;
+                }
+            } catch (IOException e) {
+                // not JSON: Cognito's own [a, b]
+            }
+            list = list.substring(1, list.length() - 1);
+        }
+        for (String name : list.split(",", -1)) {
+            if (!name.isBlank() && names.size() < MAX_IDP_GROUPS) {
+                names.add(name.strip());
+            }
+        }
+        return names;
     }
 
     private static Map<?, ?> claims(APIGatewayProxyRequestEvent event) {

@@ -27,6 +27,9 @@ import software.amazon.awssdk.services.verifiedpermissions.model.IsAuthorizedRes
  */
 public final class VerifiedPermissionsAuthorizer implements FlowConfigAuthorizer {
 
+    /** The code of the 503 answered when Verified Permissions does not answer; counted as AuthorizationUnavailable. */
+    public static final String UNAVAILABLE = "AUTHORIZATION_UNAVAILABLE";
+
     /** BatchIsAuthorized takes at most 30 requests, all for one principal here. */
     public static final int BATCH_LIMIT = 30;
 
@@ -144,7 +147,7 @@ public final class VerifiedPermissionsAuthorizer implements FlowConfigAuthorizer
 
     private static ApiException unavailable(SdkException e) {
         LOG.error("Verified Permissions did not answer", e);
-        return new ApiException(503, "AUTHORIZATION_UNAVAILABLE",
+        return new ApiException(503, UNAVAILABLE,
                 "Permissions could not be checked right now; try again shortly.");
     }
 }

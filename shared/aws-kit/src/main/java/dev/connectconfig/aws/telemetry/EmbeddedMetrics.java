@@ -71,7 +71,7 @@ public final class EmbeddedMetrics {
             return;
         }
         try {
-            write(List.copyOf(pending), null, null);
+            write(List.copyOf(pending), null, null, false, null);
         } finally {
             pending.clear();
         }
@@ -79,10 +79,22 @@ public final class EmbeddedMetrics {
 
     /** {@code ColdStart = 1} with the function's name, on its own line as Powertools writes it. */
     public void coldStart(String functionName, String requestId) {
-        write(List.of(new Metric("ColdStart", 1, Unit.COUNT)), functionName, requestId);
+        write(List.of(new Metric("ColdStart", 1, Unit.COUNT)), "FunctionName", functionName, false, requestId);
     }
 
-    private void write(List<Metric> metrics, String functionName, String requestId) {
+    /**
+     * {@code name = value} on its own line, now, published twice: per value of {@code dimension} (with
+     * {@code Service}) and as the service's total (with {@code Service} alone), so one alarm watches the total and
+     * a dashboard splits it ({@code ErrorResults} by {@code Code}). The values of {@code dimension} must be few and
+     * fixed: each is a metric of its own.
+     */
+    public void addBy(String name, double value, Unit unit, String dimension, String dimensionValue) {
+        write(List.of(new Metric(name, value, unit)), dimension, dimensionValue, true, null);
+    }
+
+    private void write(List<Metric> metrics, String dimension, String dimensionValue, boolean alsoServiceAlone,
+            String requestId) {
+        boolean dimensioned = dimensionValue != null;
         StringWriter line = new StringWriter(256);
         try (JsonGenerator json = JSON.createGenerator(line)) {
             json.writeStartObject();
@@ -101,17 +113,22 @@ public final class EmbeddedMetrics {
             json.writeEndArray();
             json.writeArrayFieldStart("Dimensions");
             json.writeStartArray();
-            if (functionName != null) {
-                json.writeString("FunctionName");
+            if (dimensioned) {
+                json.writeString(dimension);
             }
             json.writeString("Service");
             json.writeEndArray();
+            if (dimensioned && alsoServiceAlone) {
+                json.writeStartArray();
+                json.writeString("Service");
+                json.writeEndArray();
+            }
             json.writeEndArray();
             json.writeEndObject();
             json.writeEndArray();
             json.writeEndObject();
-            if (functionName != null) {
-                json.writeStringField("FunctionName", functionName);
+            if (dimensioned) {
+                json.writeStringField(dimension, dimensionValue);
             }
             json.writeStringField("Service", service);
             if (requestId != null) {

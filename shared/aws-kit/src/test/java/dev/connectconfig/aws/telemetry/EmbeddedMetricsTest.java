@@ -54,4 +54,23 @@ class EmbeddedMetricsTest {
         assertEquals("req-1", line.get("function_request_id").asText());
         assertEquals(1.0, line.get("ColdStart").asDouble());
     }
+
+    @Test
+    void aMetricByDimensionIsItsOwnLinePublishedPerValueAndAsTheTotal() throws Exception {
+        metrics.add("CacheMiss", 1, EmbeddedMetrics.Unit.COUNT);
+        metrics.addBy("ErrorResults", 1, EmbeddedMetrics.Unit.COUNT, "Code", "NOT_FOUND");
+
+        assertEquals(1, lines().length, "written at once, the pending metrics left for the flush");
+        JsonNode line = new ObjectMapper().readTree(lines()[0]);
+        assertEquals("[{\"Name\":\"ErrorResults\",\"Unit\":\"Count\"}]",
+                line.at("/_aws/CloudWatchMetrics/0/Metrics").toString());
+        assertEquals("[[\"Code\",\"Service\"],[\"Service\"]]",
+                line.at("/_aws/CloudWatchMetrics/0/Dimensions").toString());
+        assertEquals("NOT_FOUND", line.get("Code").asText());
+        assertEquals("get-config", line.get("Service").asText());
+        assertEquals(1.0, line.get("ErrorResults").asDouble());
+        metrics.flush();
+        assertEquals(2, lines().length);
+        assertTrue(lines()[1].contains("\"CacheMiss\":1.0"), lines()[1]);
+    }
 }
