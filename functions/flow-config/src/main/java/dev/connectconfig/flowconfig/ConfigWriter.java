@@ -5,6 +5,7 @@ import dev.connectconfig.api.auth.Caller;
 import dev.connectconfig.api.auth.FlowConfigAction;
 import dev.connectconfig.api.auth.FlowConfigAuthorizer;
 import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.core.calendar.HolidayCalendar;
 import dev.connectconfig.core.json.FlowConfigJson;
 import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.store.StoreUnavailableException;
@@ -148,8 +149,11 @@ class ConfigWriter {
     WriteResult write(WriteRequest request) {
         Refusals refusals = request.refusals();
         List<Draft> drafts = new ArrayList<>();
+        Map<String, HolidayCalendar> calendars = calendarsOf(request.drafts().stream().map(Draft::submitted)
+                .toList());
         for (Draft draft : request.drafts()) {
-            List<Violation> problems = problems(draft.submitted());
+            // Judged with the calendars its schedules name (an unknown one is a 400 on its field); stored by id only.
+            List<Violation> problems = problems(draft.submitted().withCalendars(calendars));
             if (problems.isEmpty()) {
                 drafts.add(draft);
             } else {
@@ -215,6 +219,17 @@ class ConfigWriter {
             }
         }
         return new WriteResult(unchanged, transactions, committed);
+    }
+
+    /** The calendars these configs' schedules name, read in one batch; none read when they name none. */
+    Map<String, HolidayCalendar> calendarsOf(List<FlowConfig> configs) {
+        List<String> ids = configs.stream().flatMap(config -> config.calendarIds().stream()).distinct().toList();
+        return ids.isEmpty() ? Map.of() : repository.findCalendars(ids);
+    }
+
+    /** {@code config} with the calendars it names, as GetConfig will serve it. */
+    FlowConfig resolved(FlowConfig config) {
+        return config.withCalendars(calendarsOf(List.of(config)));
     }
 
     /** The authorizer's answer for this write: one question for one config, one per action for several. */

@@ -51,6 +51,7 @@ final class FlowConfigFactory {
         return new FlowConfigApi(new FlowConfigService(repository, authorizer, writer), catalog,
                 new ConfigTransfer(repository, catalog, writer), new ConfigPreview(repository, authorizer, writer),
                 new EmergencySwitch(repository, catalog, writer, limits),
-                new ScheduleTimeline(repository, authorizer, clock));
+                new ScheduleTimeline(repository, authorizer, clock),
+                new CalendarService(repository, repository, authorizer, catalog, writer));
     }
 }

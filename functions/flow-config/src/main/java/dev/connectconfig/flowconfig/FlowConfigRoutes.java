@@ -24,6 +24,7 @@ final class FlowConfigRoutes {
         ConfigPreview preview = api.preview();
         EmergencySwitch emergency = api.emergency();
         ScheduleTimeline timeline = api.timeline();
+        CalendarService calendars = api.calendars();
         return new ApiRoutes()
                 .add("GET /flow-configs", call -> catalog.list(call.caller(), call.query("prefix"),
                         call.query("limit"), call.query("nextToken")))
@@ -48,7 +49,22 @@ final class FlowConfigRoutes {
                 .add("POST /flow-configs/{id}/preview", call -> preview.preview(call.caller(), call.path("id"),
                         call.body(MAX_CONFIG_BODY_BYTES)))
                 .add("GET /flow-configs/{id}/timeline", call -> timeline.timeline(call.caller(), call.path("id"),
-                        call.query("from"), call.query("days")));
+                        call.query("from"), call.query("days")))
+                .add("GET /calendars", call -> calendars.list(call.caller(), call.query("prefix"),
+                        call.query("limit"), call.query("nextToken")))
+                .add("GET /calendars/{id}", call -> calendars.get(call.caller(), call.path("id")))
+                .add("PUT /calendars/{id}", call -> calendars.put(call.caller(), call.path("id"),
+                        call.body(MAX_CONFIG_BODY_BYTES), call.header("If-Match"), call.header("If-None-Match")))
+                .add("DELETE /calendars/{id}", call -> calendars.delete(call.caller(), call.path("id"),
+                        call.header("If-Match")))
+                .add("GET /calendars/{id}/dates", call -> calendars.dates(call.caller(), call.path("id"),
+                        call.query("from"), call.query("to")))
+                .add("GET /calendars/{id}/versions", call -> calendars.versions(call.caller(), call.path("id"),
+                        call.query("limit"), call.query("nextToken")))
+                .add("GET /calendars/{id}/versions/{n}", call -> calendars.version(call.caller(), call.path("id"),
+                        call.path("n")))
+                .add("POST /calendars/{id}/versions/{n}/restore", call -> calendars.restore(call.caller(),
+                        call.path("id"), call.path("n"), call.header("If-Match"), call.header("If-None-Match")));
     }
 
     /**
