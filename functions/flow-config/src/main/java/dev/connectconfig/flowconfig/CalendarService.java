@@ -224,19 +224,7 @@ final class CalendarService {
             HolidayCalendar submitted, FlowConfigService.Precondition precondition, String reason) {
         String id = submitted.id();
         precondition.check(id, stored.map(s -> s.calendar().version()).orElse(null), "calendar");
-        List<FieldError> broken = new ArrayList<>();
-        if (stored.isPresent() && !stored.get().usedBy().isEmpty()) {
-            List<FlowConfig> users = configs.findAll(List.copyOf(stored.get().usedBy()));
-            Map<String, HolidayCalendar> named = new HashMap<>(writer.calendarsOf(users));
-            named.put(id, submitted);
-            for (FlowConfig user : users) {
-                List<Violation> problems = ConfigWriter.problems(user.withCalendars(named));
-                if (!problems.isEmpty()) {
-                    broken.add(new FieldError("usedBy." + user.id(), problems.get(0).field() + ": "
-                            + problems.get(0).message()));
-                }
-            }
-        }
+        List<FieldError> broken = broken(stored, submitted, Set.of());
         if (!broken.isEmpty()) {
             throw new ApiException(409, "CALENDAR_BREAKS_CONFIGS", "This change would break " + broken.size()
                     + " config(s) that use calendar '" + id + "': " + String.join(", ", broken.stream()
@@ -249,6 +237,129 @@ final class CalendarService {
         HolidayCalendar next = submitted.withBookkeeping(version, at, caller.name());
         commit(new CalendarRepository.CalendarChange(stored.orElse(null), next, reason, at, caller.name()));
         return next;
+    }
+
+    /**
+     * The configs using the stored calendar (but those in {@code replaced}) that {@code submitted} would break, each
+     * with its first problem.
+     */
+    private List<FieldError> broken(Optional<CalendarRepository.StoredCalendar> stored, HolidayCalendar submitted,
+            Set<String> replaced) {
+        List<FieldError> broken = new ArrayList<>();
+        if (stored.isEmpty() || stored.get().usedBy().isEmpty()) {
+            return broken;
+        }
+        List<FlowConfig> users = configs.findAll(stored.get().usedBy().stream().filter(id -> !replaced.contains(id))
+                .toList());
+        Map<String, HolidayCalendar> named = new HashMap<>(writer.calendarsOf(users));
+        named.put(submitted.id(), submitted);
+        for (FlowConfig user : users) {
+            List<Violation> problems = ConfigWriter.problems(user.withCalendars(named));
+            if (!problems.isEmpty()) {
+                broken.add(new FieldError("usedBy." + user.id(), problems.get(0).field() + ": "
+                        + problems.get(0).message()));
+            }
+        }
+        return broken;
+    }
+
+    /** What an import does with its calendars: checked and planned first, written before its configs. */
+    record CalendarImport(Map<String, HolidayCalendar> incoming, List<CalendarRepository.CalendarChange> changes,
+            List<String> created, List<String> updated, List<String> unchanged) {
+
+        static final CalendarImport NONE = new CalendarImport(Map.of(), List.of(), List.of(), List.of(), List.of());
+
+        void commit(CalendarRepository calendars) {
+            changes.forEach(calendars::commit);
+        }
+    }
+
+    /** Calendars one import may carry. */
+    static final int MAX_IMPORT_CALENDARS = 200;
+
+    /**
+     * Plans the import of {@code list} (an export's {@code calendars}): shape and rule problems and configs a change
+     * would break (those not replaced by the same import) go to {@code problems}, changes the caller may not make to
+     * {@code refused}, each named {@code calendars[i]...}.
+     */
+    CalendarImport planImport(Caller caller, JsonNode list, Set<String> importedConfigs, List<Violation> problems,
+            List<Violation> refused) {
+        if (list == null || list.isNull()) {
+            return CalendarImport.NONE;
+        }
+        if (!list.isArray() || list.size() > MAX_IMPORT_CALENDARS) {
+            problems.add(new Violation("calendars", "must be a list of at most " + MAX_IMPORT_CALENDARS
+                    + " calendars, as export returns it"));
+            return CalendarImport.NONE;
+        }
+        Map<String, HolidayCalendar> incoming = new java.util.LinkedHashMap<>();
+        List<CalendarRepository.CalendarChange> changes = new ArrayList<>();
+        List<String> created = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        String at = writer.now();
+        for (int i = 0; i < list.size(); i++) {
+            String field = "calendars[" + i + "]";
+            JsonNode node = list.get(i);
+            String id = node.path("id").isTextual() ? node.get("id").textValue() : null;
+            if (id == null || !FlowConfigValidator.isValidId(id)) {
+                problems.add(new Violation(field + ".id", "must be a valid calendar id"));
+                continue;
+            }
+            if (incoming.containsKey(id)) {
+                problems.add(new Violation(field + ".id", "'" + id + "' appears more than once"));
+                continue;
+            }
+            List<Violation> violations = new ArrayList<>();
+            HolidayCalendar calendar = CalendarJson.fromJson(node, id, violations);
+            if (!violations.isEmpty()) {
+                problems.addAll(ConfigWriter.prefixed(violations, field + "."));
+                continue;
+            }
+            incoming.put(id, calendar);
+            Optional<CalendarRepository.StoredCalendar> stored = calendars.findCalendar(id);
+            if (stored.isPresent() && stored.get().calendar().entries().equals(calendar.entries())
+                    && java.util.Objects.equals(stored.get().calendar().description(), calendar.description())) {
+                unchanged.add(id);
+                continue;
+            }
+            if (!authorizer.isAllowed(caller, CalendarAction.CHANGE, id)) {
+                refused.add(new Violation(field, "you may not change calendar '" + id + "'"));
+                continue;
+            }
+            broken(stored, calendar, importedConfigs).forEach(error -> problems.add(new Violation(field,
+                    "would break config '" + error.field().substring("usedBy.".length()) + "': " + error.message())));
+            long version = stored.map(s -> s.calendar().version())
+                    .orElseGet(() -> configs.latestArchivedVersion(CalendarItems.key(id))) + 1;
+            changes.add(new CalendarRepository.CalendarChange(stored.orElse(null),
+                    calendar.withBookkeeping(version, at, caller.name()), "imported", at, caller.name()));
+            (stored.isPresent() ? updated : created).add(id);
+        }
+        return new CalendarImport(incoming, changes, created, updated, unchanged);
+    }
+
+    /** The calendars an export carries: all of them, or with a prefix those its configs name. */
+    ArrayNode export(Caller caller, String prefix, List<FlowConfig> exported) {
+        ArrayNode list = FlowConfigJson.MAPPER.createArrayNode();
+        List<String> ids = new ArrayList<>();
+        if (prefix == null || prefix.isEmpty()) {
+            String after = null;
+            do {
+                CalendarRepository.CalendarPage page = calendars.calendars(null, after, 100);
+                page.items().forEach(calendar -> ids.add(calendar.id()));
+                after = page.lastEvaluatedId();
+            } while (after != null);
+        } else {
+            exported.stream().flatMap(config -> config.calendarIds().stream()).distinct().forEach(ids::add);
+        }
+        if (!ids.isEmpty() && authorizer.isAllowed(caller, CalendarAction.READ, "*")) {
+            configs.findCalendars(ids).values().forEach(calendar -> {
+                ObjectNode json = CalendarJson.toJson(calendar);
+                json.remove(List.of("version", "updatedAt", "updatedBy"));
+                list.add(json);
+            });
+        }
+        return list;
     }
 
     /** A lost race: 412 when the version moved, 409 when a config began or stopped using the calendar meanwhile. */

@@ -91,6 +91,10 @@ class ConfigWriter {
         /** {@code written} was not tried because {@link #stopStarting} said so: a repeat of the request does it. */
         default void notStarted(Written written) {
         }
+
+        /** Every draft passed every check and the write is no dry run: what must be written first (an import's calendars). */
+        default void beforeCommit() {
+        }
     }
 
     /**
@@ -147,10 +151,19 @@ class ConfigWriter {
      * next; then gives each written config its next version and commits. A refused draft goes no further.
      */
     WriteResult write(WriteRequest request) {
+        return write(request, Map.of());
+    }
+
+    /**
+     * {@link #write(WriteRequest)}, judging the drafts with {@code incoming} calendars in place of the stored ones of
+     * the same id (an import's, written just before its configs).
+     */
+    WriteResult write(WriteRequest request, Map<String, HolidayCalendar> incoming) {
         Refusals refusals = request.refusals();
         List<Draft> drafts = new ArrayList<>();
-        Map<String, HolidayCalendar> calendars = calendarsOf(request.drafts().stream().map(Draft::submitted)
-                .toList());
+        Map<String, HolidayCalendar> calendars = new java.util.HashMap<>(calendarsOf(request.drafts().stream()
+                .map(Draft::submitted).toList()));
+        calendars.putAll(incoming);
         for (Draft draft : request.drafts()) {
             // Judged with the calendars its schedules name (an unknown one is a 400 on its field); stored by id only.
             List<Violation> problems = problems(draft.submitted().withCalendars(calendars));
@@ -197,6 +210,7 @@ class ConfigWriter {
         if (request.dryRun()) {
             return new WriteResult(unchanged, transactions, List.of());
         }
+        refusals.beforeCommit();
         List<Written> committed = new ArrayList<>();
         if (request.commit() == Commit.EACH) {
             catalog.calls().map(transactions, transaction -> {

@@ -48,10 +48,11 @@ final class FlowConfigFactory {
             ParallelCalls calls, EmergencySwitch.Limits limits) {
         ConfigCatalog catalog = new ConfigCatalog(repository, authorizer, calls);
         ConfigWriter writer = new ConfigWriter(repository, catalog, clock);
+        CalendarService calendars = new CalendarService(repository, repository, authorizer, catalog, writer);
         return new FlowConfigApi(new FlowConfigService(repository, authorizer, writer), catalog,
-                new ConfigTransfer(repository, catalog, writer), new ConfigPreview(repository, authorizer, writer),
+                new ConfigTransfer(repository, catalog, writer, calendars),
+                new ConfigPreview(repository, authorizer, writer),
                 new EmergencySwitch(repository, catalog, writer, limits),
-                new ScheduleTimeline(repository, authorizer, clock),
-                new CalendarService(repository, repository, authorizer, catalog, writer));
+                new ScheduleTimeline(repository, authorizer, clock), calendars);
     }
 }

@@ -240,4 +240,32 @@ class CalendarApiIT extends ApiIntegrationTest {
         assertEquals(List.of("Thanksgiving"), timeline.get("entries").findValuesAsText("calendarEntry"));
         assertEquals("2026-11-26T05:00:00Z", timeline.get("entries").get(0).get("start").asText());
     }
+
+    @Test
+    void anExportCarriesTheCalendarsAndAnImportWritesThemBeforeTheConfigsThatUseThem() {
+        putCalendar("us-holidays", US, null);
+        closeOn("sales-emea", "{\"calendar\": \"us-holidays\"}");
+        JsonNode export = body(api.invoke(new ApiFixture.Request("GET", "/flow-configs/export")
+                .claims(ApiFixture.admin()).build()));
+        assertEquals(List.of("us-holidays"), export.get("calendars").findValuesAsText("id"));
+
+        api.reset();
+        var before = api.snapshot();
+        JsonNode dryRun = body(api.invoke(new ApiFixture.Request("POST", "/flow-configs/import").query("dryRun", "true")
+                .claims(ApiFixture.admin()).json(export).build()));
+        assertEquals("us-holidays", dryRun.get("calendars").get("created").get(0).asText());
+        assertEquals(1, dryRun.get("calendars").get("created").size());
+        assertEquals(before, api.snapshot(), "a dry run wrote something");
+
+        APIGatewayProxyResponseEvent imported = api.invoke(new ApiFixture.Request("POST", "/flow-configs/import")
+                .claims(ApiFixture.admin()).json(export).build());
+        assertEquals(200, imported.getStatusCode(), imported.getBody());
+        assertEquals("us-holidays", body(imported).get("calendars").get("created").get(0).asText());
+        assertEquals("sales-emea", body(getCalendar("us-holidays")).get("usedBy").get(0).asText());
+        assertEquals(1, body(getCalendar("us-holidays")).get("usedBy").size());
+
+        JsonNode again = body(api.invoke(new ApiFixture.Request("POST", "/flow-configs/import")
+                .claims(ApiFixture.admin()).json(export).build()));
+        assertEquals("us-holidays", again.get("calendars").get("unchanged").get(0).asText());
+    }
 }
