@@ -84,6 +84,29 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
     }
 
     @Override
+    public EmergencyPage emergencies(String afterId, int maxItems) {
+        QueryRequest.Builder request = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(FlowConfigItems.EMERGENCY_INDEX)
+                .keyConditionExpression("#e = :e")
+                .expressionAttributeNames(Map.of("#e", FlowConfigItems.EMERGENCY))
+                .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(FlowConfigItems.EMERGENCY_VALUE)))
+                .limit(maxItems);
+        if (afterId != null) {
+            request.exclusiveStartKey(Map.of(FlowConfigItems.EMERGENCY,
+                    AttributeValue.fromS(FlowConfigItems.EMERGENCY_VALUE), FlowConfigItems.ID,
+                    AttributeValue.fromS(afterId)));
+        }
+        QueryResponse response = query(request.build());
+        List<Emergency> items = response.items().stream().map(item -> new Emergency(text(item.get(
+                FlowConfigItems.ID)), text(item.get(FlowConfigItems.DESCRIPTION)),
+                text(item.get(FlowConfigItems.EMERGENCY_UNTIL)))).toList();
+        String last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? text(response.lastEvaluatedKey().get(FlowConfigItems.ID)) : null;
+        return new EmergencyPage(items, last);
+    }
+
+    @Override
     public List<FlowConfig> findAll(List<String> ids) {
         Map<String, FlowConfig> found = new HashMap<>();
         batchGet(ids, item -> {
@@ -401,6 +424,7 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
             String reason) {
         Map<String, AttributeValue> item = new LinkedHashMap<>(previous);
         item.remove(FlowConfigItems.CATALOG);
+        item.remove(FlowConfigItems.EMERGENCY);
         item.put(ARCHIVED_AT, AttributeValue.fromS(at));
         item.put(ARCHIVED_BY, AttributeValue.fromS(by));
         item.put(ARCHIVED_BECAUSE, AttributeValue.fromS(reason));

@@ -33,7 +33,7 @@ final class FlowConfigFactory {
         return build(new DynamoDbFlowConfigRepository(dynamoDb, Env.required(TABLE_VARIABLE),
                         Env.required(HISTORY_TABLE_VARIABLE)),
                 new VerifiedPermissionsAuthorizer(permissions, Env.required(POLICY_STORE_VARIABLE)),
-                Clock.systemUTC());
+                Clock.systemUTC(), CALLS, EmergencySwitch.Limits.fromEnvironment());
     }
 
     /** The pool every part of this container makes its concurrent AWS calls on: built once, like the clients. */

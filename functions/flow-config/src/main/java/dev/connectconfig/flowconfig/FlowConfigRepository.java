@@ -66,6 +66,18 @@ interface FlowConfigRepository extends FlowConfigStore, CalendarRepository {
 
     CatalogPage catalog(String prefix, String afterId, int maxItems);
 
+    /** A config whose first schedule is the emergency switch's: its end, null when it has none. */
+    record Emergency(String id, String description, String until) {
+    }
+
+    record EmergencyPage(List<Emergency> items, String lastEvaluatedId) {
+    }
+
+    /** The configs in emergency (ended ones included) in id order, from the sparse emergency index. */
+    default EmergencyPage emergencies(String afterId, int maxItems) {
+        return new EmergencyPage(List.of(), null);
+    }
+
     /**
      * The calendars with these ids that exist, by id: what a config's schedules name, read to check and size it. A
      * store that holds no calendars (a test's) has none.

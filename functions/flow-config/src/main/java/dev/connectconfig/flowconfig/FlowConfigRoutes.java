@@ -31,6 +31,8 @@ final class FlowConfigRoutes {
                 .add("GET /flow-configs/export", call -> transfer.export(call.caller(), call.query("prefix")))
                 .add("POST /flow-configs/import", call -> transfer.importAll(call.caller(),
                         call.body(MAX_IMPORT_BODY_BYTES), dryRun(call.query("dryRun"))))
+                .add("GET /flow-configs/emergency", call -> emergency.list(call.caller(), call.query("limit"),
+                        call.query("nextToken")))
                 .add("POST /flow-configs/emergency", call -> emergency.start(call.caller(),
                         call.body(MAX_CONFIG_BODY_BYTES), dryRun(call.query("dryRun"))))
                 .add("DELETE /flow-configs/emergency", call -> emergency.end(call.caller(), call.query("ids"),

@@ -267,6 +267,7 @@ class SamTransformTest {
 
     @Test
     void getConfigMayOnlyGetItemsOfItsTable() {
+        // A config by its key, or a config and its calendars by their keys in one BatchGetItem; no Scan or Query.
         Map<String, Object> role = properties(SamTranslator.transform(Map.of()), "GetConfigFunctionRole");
 
         List<Object> statements = new ArrayList<>();
@@ -275,7 +276,7 @@ class SamTransformTest {
         }
 
         assertEquals(1, statements.size(), "one statement: " + statements);
-        assertEquals("dynamodb:GetItem", map(statements.get(0)).get("Action"));
+        assertEquals(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem"), map(statements.get(0)).get("Action"));
         assertEquals(Map.of("Fn::GetAtt", List.of("FlowConfigTable", "Arn")), map(statements.get(0)).get("Resource"));
     }
 
