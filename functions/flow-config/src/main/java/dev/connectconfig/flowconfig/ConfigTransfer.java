@@ -145,7 +145,7 @@ final class ConfigTransfer {
                     Optional.ofNullable(stored.get(config.id())), config, null, null));
         }
         ConfigWriter.WriteResult result = writer.write(new ConfigWriter.WriteRequest(caller, "imported", drafts, null,
-                refusals, ConfigWriter.Commit.TOGETHER, true, dryRun), calendarImport.incoming());
+                refusals, ConfigWriter.Commit.TOGETHER, true, dryRun, calendarImport.incoming()));
 
         ObjectNode report = FlowConfigJson.MAPPER.createObjectNode();
         ArrayNode created = report.putArray("created");

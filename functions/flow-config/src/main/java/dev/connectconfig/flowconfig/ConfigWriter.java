@@ -110,7 +110,20 @@ class ConfigWriter {
      * dry run stops before committing.
      */
     record WriteRequest(Caller caller, String reason, List<Draft> drafts, Permissions permissions, Refusals refusals,
-            Commit commit, boolean skipUnchanged, boolean dryRun) {
+            Commit commit, boolean skipUnchanged, boolean dryRun, Map<String, HolidayCalendar> calendars) {
+
+        /**
+         * {@code calendars}: judge the drafts with these in place of the stored calendars of the same id (an import's,
+         * written just before its configs); none for every other write.
+         */
+        WriteRequest {
+            calendars = calendars == null ? Map.of() : Map.copyOf(calendars);
+        }
+
+        WriteRequest(Caller caller, String reason, List<Draft> drafts, Permissions permissions, Refusals refusals,
+                Commit commit, boolean skipUnchanged, boolean dryRun) {
+            this(caller, reason, drafts, permissions, refusals, commit, skipUnchanged, dryRun, Map.of());
+        }
 
         /** One config, answered by exceptions: a lost race is a 412 with the version stored now. */
         static WriteRequest one(Caller caller, String reason, Draft draft, Permissions permissions, Refusals refusals) {
@@ -151,19 +164,11 @@ class ConfigWriter {
      * next; then gives each written config its next version and commits. A refused draft goes no further.
      */
     WriteResult write(WriteRequest request) {
-        return write(request, Map.of());
-    }
-
-    /**
-     * {@link #write(WriteRequest)}, judging the drafts with {@code incoming} calendars in place of the stored ones of
-     * the same id (an import's, written just before its configs).
-     */
-    WriteResult write(WriteRequest request, Map<String, HolidayCalendar> incoming) {
         Refusals refusals = request.refusals();
         List<Draft> drafts = new ArrayList<>();
         Map<String, HolidayCalendar> calendars = new java.util.HashMap<>(calendarsOf(request.drafts().stream()
                 .map(Draft::submitted).toList()));
-        calendars.putAll(incoming);
+        calendars.putAll(request.calendars());
         for (Draft draft : request.drafts()) {
             // Judged with the calendars its schedules name (an unknown one is a 400 on its field); stored by id only.
             List<Violation> problems = problems(draft.submitted().withCalendars(calendars));
@@ -237,7 +242,8 @@ class ConfigWriter {
 
     /** The calendars these configs' schedules name, read in one batch; none read when they name none. */
     Map<String, HolidayCalendar> calendarsOf(List<FlowConfig> configs) {
-        List<String> ids = configs.stream().flatMap(config -> config.calendarIds().stream()).distinct().toList();
+        List<String> ids = configs.stream().flatMap(config -> config.calendarIds().stream())
+                .filter(FlowConfigValidator::isValidId).distinct().toList();
         return ids.isEmpty() ? Map.of() : repository.findCalendars(ids);
     }
 

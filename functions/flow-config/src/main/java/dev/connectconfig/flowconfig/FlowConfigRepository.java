@@ -1,5 +1,6 @@
 package dev.connectconfig.flowconfig;
 
+import dev.connectconfig.api.errors.ApiException;
 import dev.connectconfig.core.calendar.HolidayCalendar;
 import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.store.CalendarItems;
@@ -90,11 +91,12 @@ interface FlowConfigRepository extends FlowConfigStore, CalendarRepository {
      * A config change named a calendar that is gone or serves {@link CalendarItems#MAX_USES} configs already: found
      * by the transaction's check on the calendar's item.
      */
-    final class CalendarUnavailableException extends RuntimeException {
+    final class CalendarUnavailableException extends ApiException {
         private final String calendarId;
 
         CalendarUnavailableException(String calendarId) {
-            super("calendar " + calendarId + " is gone or full", null, false, false);
+            super(409, "CALENDAR_UNAVAILABLE", "Calendar '" + calendarId + "' was deleted meanwhile, or already serves "
+                    + CalendarItems.MAX_USES + " configs (the most one calendar serves); nothing was written.");
             this.calendarId = calendarId;
         }
 

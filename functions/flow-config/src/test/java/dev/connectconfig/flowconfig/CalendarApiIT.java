@@ -245,6 +245,7 @@ class CalendarApiIT extends ApiIntegrationTest {
     void anExportCarriesTheCalendarsAndAnImportWritesThemBeforeTheConfigsThatUseThem() {
         putCalendar("us-holidays", US, null);
         closeOn("sales-emea", "{\"calendar\": \"us-holidays\"}");
+        closeOn("main-queue", "{\"calendar\": \"us-holidays\", \"entries\": [\"Good Friday\"]}");
         JsonNode export = body(api.invoke(new ApiFixture.Request("GET", "/flow-configs/export")
                 .claims(ApiFixture.admin()).build()));
         assertEquals(List.of("us-holidays"), export.get("calendars").findValuesAsText("id"));
@@ -261,11 +262,29 @@ class CalendarApiIT extends ApiIntegrationTest {
                 .claims(ApiFixture.admin()).json(export).build());
         assertEquals(200, imported.getStatusCode(), imported.getBody());
         assertEquals("us-holidays", body(imported).get("calendars").get("created").get(0).asText());
-        assertEquals("sales-emea", body(getCalendar("us-holidays")).get("usedBy").get(0).asText());
-        assertEquals(1, body(getCalendar("us-holidays")).get("usedBy").size());
+        // Both configs came in one transaction: one update of the calendar's usedBy carried them both.
+        JsonNode users = body(getCalendar("us-holidays")).get("usedBy");
+        assertEquals(List.of("main-queue", "sales-emea"), List.of(users.get(0).asText(), users.get(1).asText()));
 
         JsonNode again = body(api.invoke(new ApiFixture.Request("POST", "/flow-configs/import")
                 .claims(ApiFixture.admin()).json(export).build()));
         assertEquals("us-holidays", again.get("calendars").get("unchanged").get(0).asText());
+    }
+
+    @Test
+    void aConfigWriteNamingACalendarDeletedMeanwhileIsRefusedByItsTransaction() {
+        // Past validation (as if the calendar was deleted between the check and the write): the transaction's
+        // condition on the calendar's item refuses it, and nothing is written.
+        var stored = api.stored("sales-emea");
+        var next = stored.withSchedules(List.of(new dev.connectconfig.core.model.Schedule("holiday", null, null,
+                new dev.connectconfig.core.model.ScheduleWhen.OnCalendar("ghost", List.of(), null),
+                Map.of("Closure", "true"), Map.of()))).withBookkeeping(2, "2026-12-01T00:00:00Z", "t");
+        var before = api.snapshot();
+        FlowConfigRepository.CalendarUnavailableException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                FlowConfigRepository.CalendarUnavailableException.class, () -> api.repository.commit(List.of(
+                        new FlowConfigRepository.Change(stored, next, "updated", "2026-12-01T00:00:00Z", "t"))));
+        assertEquals(409, refused.status());
+        assertEquals("CALENDAR_UNAVAILABLE", refused.code());
+        assertEquals(before, api.snapshot());
     }
 }

@@ -201,15 +201,17 @@ public final class ScheduleJson {
         if (node.has("calendar")) {
             JsonFields.unknown(node, ON_CALENDAR, prefix, violations);
             String calendar = JsonFields.text(node, "calendar", prefix, violations);
-            if (calendar == null) {
-                violations.add(new Violation(prefix + "calendar", "must be the id of a calendar"));
+            if (calendar == null || !dev.connectconfig.core.validation.FlowConfigValidator.isValidId(calendar)) {
+                violations.add(new Violation(prefix + "calendar", "must be the id of a calendar (1-128 letters, "
+                        + "digits and + _ - . :)"));
+                calendar = null;
             }
             List<String> entries = new ArrayList<>();
             JsonNode list = node.get("entries");
             if (list != null && !list.isNull()) {
-                if (!list.isArray() || list.isEmpty()) {
-                    violations.add(new Violation(prefix + "entries", "must be a list of entry names, or left out "
-                            + "for all of them"));
+                if (!list.isArray() || list.isEmpty() || list.size() > 200) {
+                    violations.add(new Violation(prefix + "entries", "must be a list of 1 to 200 entry names, or left "
+                            + "out for all of them"));
                 } else {
                     for (int i = 0; i < list.size(); i++) {
                         if (list.get(i).isTextual()) {

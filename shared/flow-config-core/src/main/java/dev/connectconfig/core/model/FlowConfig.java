@@ -63,7 +63,8 @@ public record FlowConfig(
     /** The ids of the calendars its schedules name, each once, in schedule order. */
     public List<String> calendarIds() {
         return schedules.stream().map(Schedule::when).filter(ScheduleWhen.OnCalendar.class::isInstance)
-                .map(when -> ((ScheduleWhen.OnCalendar) when).calendarId()).distinct().toList();
+                .map(when -> ((ScheduleWhen.OnCalendar) when).calendarId()).filter(java.util.Objects::nonNull)
+                .distinct().toList();
     }
 
     public boolean usesCalendars() {

@@ -139,4 +139,29 @@ class CalendarScheduleTest {
         assertEquals(List.of("Christmas Day", "Thanksgiving", "Christmas Eve"),
                 ScheduledConfig.largest(config).activeEntries());
     }
+
+    @Test
+    void calendarAndSeasonSchedulesWriteBackAsTheyWereRead() throws Exception {
+        String schedules = """
+                [{"name":"holiday","when":{"calendar":"holidays","entries":["Thanksgiving"]},
+                  "set":{"variables":{"open":"false"}}},
+                 {"name":"summer","when":{"days":["SAT"],"start":"09:00","end":"12:00",
+                  "season":{"from":"06-01","to":"08-31","years":[2026,2027]}},"set":{"variables":{"open":"false"}}}]""";
+        FlowConfig config = queue("UTC", schedules);
+        assertEquals(dev.connectconfig.core.json.FlowConfigJson.MAPPER.readTree(schedules),
+                dev.connectconfig.core.json.ScheduleJson.toJson(config.schedules()));
+    }
+
+    @Test
+    void aBrokenSeasonOrCalendarReferenceIsNamedByItsField() {
+        List<Violation> problems = ScheduleFixtures.parseProblems("""
+                {"id": "q", "variables": {"open": "true"}, "schedules": [
+                  {"name": "a", "when": {"days": ["SAT"], "start": "09:00", "end": "12:00",
+                   "season": {"from": "13-01", "to": "08-31", "years": [1999]}}, "set": {"variables": {"open": "false"}}},
+                  {"name": "b", "when": {"calendar": "no#hash", "entries": []}, "set": {"variables": {"open": "false"}}}]}
+                """);
+        assertEquals(List.of("schedules[0].when.season.from", "schedules[0].when.season.years[0]",
+                "schedules[1].when.calendar", "schedules[1].when.entries"),
+                problems.stream().map(Violation::field).toList());
+    }
 }
