@@ -209,7 +209,11 @@ class CalendarApiIT extends ApiIntegrationTest {
     @Test
     void versionsAreKeptAndAnOldOneRestored() {
         putCalendar("us-holidays", US, null);
-        putCalendar("us-holidays", "{\"entries\": []}", "\"1\"");
+        // What GET answers can be PUT again as it is: usedBy, usedByOthers and the bookkeeping are ignored.
+        ObjectNode read = (ObjectNode) body(getCalendar("us-holidays"));
+        read.set("entries", FlowConfigJson.MAPPER.createArrayNode());
+        APIGatewayProxyResponseEvent again = putCalendar("us-holidays", read.toString(), "\"1\"");
+        assertEquals(200, again.getStatusCode(), again.getBody());
         JsonNode versions = body(api.invoke(new ApiFixture.Request("GET", "/calendars/{id}/versions")
                 .id("us-holidays").claims(ApiFixture.admin()).build()));
         assertEquals(List.of("2", "1"), versions.get("versions").findValuesAsText("version"));

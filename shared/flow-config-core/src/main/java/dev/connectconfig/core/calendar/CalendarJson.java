@@ -41,7 +41,7 @@ public final class CalendarJson {
     public static final int MAX_EASTER_OFFSET = 70;
 
     private static final Set<String> FIELDS = Set.of("id", "description", "entries", "version", "updatedAt",
-            "updatedBy", "usedBy");
+            "updatedBy", "usedBy", "usedByOthers");
     private static final Set<String> COMMON = Set.of("name", "kind", "start", "end", "observed");
 
     private CalendarJson() {
