@@ -66,8 +66,8 @@ final class ConfigPreview {
 
         JsonNode unsaved = body.get("config");
         boolean saved = unsaved == null || unsaved.isNull();
-        FlowConfig config = saved ? store.find(id).orElseThrow(() -> ConfigIds.notFound(id))
-                : writer.parse(unsaved, id, "config.");
+        FlowConfig config = writer.resolved(saved ? store.find(id).orElseThrow(() -> ConfigIds.notFound(id))
+                : writer.parse(unsaved, id, "config."));
         List<Violation> problems = saved ? List.of() : ConfigWriter.prefixed(
                 FlowConfigValidator.validate(config), "config.");
 

@@ -39,16 +39,24 @@ final class ConfigTransfer {
     /** Configs read per BatchGetItem while exporting: 25 of at most 400 KB stay under its 16 MB. */
     static final int EXPORT_READ_BATCH = 25;
     static final int MAX_IMPORT_CONFIGS = 500;
-    private static final Set<String> DOCUMENT_FIELDS = Set.of("flowConfigs", "exportedAt", "prefix");
+    private static final Set<String> DOCUMENT_FIELDS = Set.of("flowConfigs", "calendars", "exportedAt", "prefix");
 
     private final FlowConfigRepository repository;
     private final ConfigCatalog catalog;
     private final ConfigWriter writer;
+    private final CalendarService calendars;
 
     ConfigTransfer(FlowConfigRepository repository, ConfigCatalog catalog, ConfigWriter writer) {
+        this(repository, catalog, writer, null);
+    }
+
+    /** With {@code calendars}, an export carries the calendars and an import writes them before its configs. */
+    ConfigTransfer(FlowConfigRepository repository, ConfigCatalog catalog, ConfigWriter writer,
+            CalendarService calendars) {
         this.repository = repository;
         this.catalog = catalog;
         this.writer = writer;
+        this.calendars = calendars;
     }
 
     ApiAnswer.Json export(Caller caller, String prefix) {
@@ -60,6 +68,7 @@ final class ConfigTransfer {
             document.put("prefix", prefix);
         }
         ArrayNode configs = document.putArray("flowConfigs");
+        List<FlowConfig> exported = new ArrayList<>();
         long bytes = sentBytes(document);
         // Read a batch at a time and stop at the cap, so an export that is too large never loads everything.
         for (int from = 0; from < readable.size(); from += EXPORT_READ_BATCH) {
@@ -72,7 +81,17 @@ final class ConfigTransfer {
                             + " MB; export a part at a time with ?prefix=.");
                 }
                 configs.add(json);
+                exported.add(config);
             }
+        }
+        if (calendars != null) {
+            ArrayNode list = calendars.export(caller, prefix, exported);
+            bytes += sentBytes(list) + 14;
+            if (bytes > MAX_EXPORT_BYTES) {
+                throw ApiException.tooLarge("The export is larger than " + MAX_EXPORT_BYTES / (1024 * 1024)
+                        + " MB; export a part at a time with ?prefix=.");
+            }
+            document.set("calendars", list);
         }
         return ApiAnswer.ok(document);
     }
@@ -98,6 +117,19 @@ final class ConfigTransfer {
     ApiAnswer.Json importAll(Caller caller, JsonNode document, boolean dryRun) {
         ImportRefusals refusals = new ImportRefusals();
         List<FlowConfig> submitted = parse(document, refusals);
+        CalendarService.CalendarImport calendarImport = CalendarService.CalendarImport.NONE;
+        if (calendars != null) {
+            List<Violation> calendarProblems = new ArrayList<>();
+            calendarImport = calendars.planImport(caller, document.get("calendars"), submitted.stream()
+                    .map(FlowConfig::id).collect(Collectors.toSet()), calendarProblems, refusals.refused);
+            if (!calendarProblems.isEmpty()) {
+                refusals.problem(-1, calendarProblems);
+            }
+        } else if (document.has("calendars")) {
+            refusals.problem(-1, List.of(new Violation("calendars", "this store holds no calendars")));
+        }
+        refusals.calendars = calendarImport;
+        refusals.calendarStore = repository;
         // Read first, before anything is looked up: an id the caller may not read is refused in the same words
         // whether a config has it or not, so neither import nor its dry run tells who may not read what exists.
         Set<String> readable = catalog.allowed(caller, FlowConfigAction.READ,
@@ -113,7 +145,7 @@ final class ConfigTransfer {
                     Optional.ofNullable(stored.get(config.id())), config, null, null));
         }
         ConfigWriter.WriteResult result = writer.write(new ConfigWriter.WriteRequest(caller, "imported", drafts, null,
-                refusals, ConfigWriter.Commit.TOGETHER, true, dryRun));
+                refusals, ConfigWriter.Commit.TOGETHER, true, dryRun, calendarImport.incoming()));
 
         ObjectNode report = FlowConfigJson.MAPPER.createObjectNode();
         ArrayNode created = report.putArray("created");
@@ -129,6 +161,10 @@ final class ConfigTransfer {
             }
         }
         report.put("transactions", result.transactions().size());
+        ObjectNode calendarReport = report.putObject("calendars");
+        calendarImport.created().forEach(calendarReport.putArray("created")::add);
+        calendarImport.updated().forEach(calendarReport.putArray("updated")::add);
+        calendarImport.unchanged().forEach(calendarReport.putArray("unchanged")::add);
         if (dryRun) {
             report.put("dryRun", true);
         }
@@ -143,6 +179,18 @@ final class ConfigTransfer {
         private final Map<Integer, List<Violation>> problems = new java.util.TreeMap<>();
         private final Map<String, Integer> indexes = new java.util.HashMap<>();
         private final List<Violation> refused = new ArrayList<>();
+        private CalendarService.CalendarImport calendars = CalendarService.CalendarImport.NONE;
+        private CalendarRepository calendarStore;
+        private boolean calendarsCommitted;
+
+        /** Every check passed: the calendars are written, one transaction each, before the configs that use them. */
+        @Override
+        public void beforeCommit() {
+            if (!calendarsCommitted) {
+                calendarsCommitted = true;
+                calendars.commit(calendarStore);
+            }
+        }
 
         void problem(int index, List<Violation> violations) {
             problems.computeIfAbsent(index, i -> new ArrayList<>()).addAll(violations);

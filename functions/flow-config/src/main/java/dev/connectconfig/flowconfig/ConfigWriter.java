@@ -5,6 +5,7 @@ import dev.connectconfig.api.auth.Caller;
 import dev.connectconfig.api.auth.FlowConfigAction;
 import dev.connectconfig.api.auth.FlowConfigAuthorizer;
 import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.core.calendar.HolidayCalendar;
 import dev.connectconfig.core.json.FlowConfigJson;
 import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.store.StoreUnavailableException;
@@ -90,6 +91,10 @@ class ConfigWriter {
         /** {@code written} was not tried because {@link #stopStarting} said so: a repeat of the request does it. */
         default void notStarted(Written written) {
         }
+
+        /** Every draft passed every check and the write is no dry run: what must be written first (an import's calendars). */
+        default void beforeCommit() {
+        }
     }
 
     /**
@@ -105,7 +110,20 @@ class ConfigWriter {
      * dry run stops before committing.
      */
     record WriteRequest(Caller caller, String reason, List<Draft> drafts, Permissions permissions, Refusals refusals,
-            Commit commit, boolean skipUnchanged, boolean dryRun) {
+            Commit commit, boolean skipUnchanged, boolean dryRun, Map<String, HolidayCalendar> calendars) {
+
+        /**
+         * {@code calendars}: judge the drafts with these in place of the stored calendars of the same id (an import's,
+         * written just before its configs); none for every other write.
+         */
+        WriteRequest {
+            calendars = calendars == null ? Map.of() : Map.copyOf(calendars);
+        }
+
+        WriteRequest(Caller caller, String reason, List<Draft> drafts, Permissions permissions, Refusals refusals,
+                Commit commit, boolean skipUnchanged, boolean dryRun) {
+            this(caller, reason, drafts, permissions, refusals, commit, skipUnchanged, dryRun, Map.of());
+        }
 
         /** One config, answered by exceptions: a lost race is a 412 with the version stored now. */
         static WriteRequest one(Caller caller, String reason, Draft draft, Permissions permissions, Refusals refusals) {
@@ -148,8 +166,12 @@ class ConfigWriter {
     WriteResult write(WriteRequest request) {
         Refusals refusals = request.refusals();
         List<Draft> drafts = new ArrayList<>();
+        Map<String, HolidayCalendar> calendars = new java.util.HashMap<>(calendarsOf(request.drafts().stream()
+                .map(Draft::submitted).toList()));
+        calendars.putAll(request.calendars());
         for (Draft draft : request.drafts()) {
-            List<Violation> problems = problems(draft.submitted());
+            // Judged with the calendars its schedules name (an unknown one is a 400 on its field); stored by id only.
+            List<Violation> problems = problems(draft.submitted().withCalendars(calendars));
             if (problems.isEmpty()) {
                 drafts.add(draft);
             } else {
@@ -193,6 +215,7 @@ class ConfigWriter {
         if (request.dryRun()) {
             return new WriteResult(unchanged, transactions, List.of());
         }
+        refusals.beforeCommit();
         List<Written> committed = new ArrayList<>();
         if (request.commit() == Commit.EACH) {
             catalog.calls().map(transactions, transaction -> {
@@ -215,6 +238,18 @@ class ConfigWriter {
             }
         }
         return new WriteResult(unchanged, transactions, committed);
+    }
+
+    /** The calendars these configs' schedules name, read in one batch; none read when they name none. */
+    Map<String, HolidayCalendar> calendarsOf(List<FlowConfig> configs) {
+        List<String> ids = configs.stream().flatMap(config -> config.calendarIds().stream())
+                .filter(FlowConfigValidator::isValidId).distinct().toList();
+        return ids.isEmpty() ? Map.of() : repository.findCalendars(ids);
+    }
+
+    /** {@code config} with the calendars it names, as GetConfig will serve it. */
+    FlowConfig resolved(FlowConfig config) {
+        return config.withCalendars(calendarsOf(List.of(config)));
     }
 
     /** The authorizer's answer for this write: one question for one config, one per action for several. */

@@ -1,12 +1,15 @@
 package dev.connectconfig.flowconfig;
 
+import dev.connectconfig.core.calendar.HolidayCalendar;
 import dev.connectconfig.core.model.FlowConfig;
+import dev.connectconfig.core.store.CalendarItems;
 import dev.connectconfig.core.store.DynamoDbFlowConfigStore;
 import dev.connectconfig.core.store.FlowConfigItems;
 import dev.connectconfig.core.store.ItemSize;
 import dev.connectconfig.core.store.StoreUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,14 +115,52 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
         return new CatalogPage(items, last);
     }
 
+    /**
+     * From the {@code catalog-status} index, keeping only the items whose {@code emergency} attribute is on: the
+     * index's items are small (the catalog and the list status), so a page of the catalog is one Query however many
+     * of its configs are in emergency. {@code maxItems} bounds the items examined, not the ones answered.
+     */
+    @Override
+    public EmergencyPage emergencies(String afterId, int maxItems) {
+        QueryRequest.Builder request = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(STATUS_INDEX)
+                .keyConditionExpression("#c = :c")
+                .filterExpression("#e = :e")
+                .expressionAttributeNames(Map.of("#c", FlowConfigItems.CATALOG, "#e", FlowConfigItems.EMERGENCY))
+                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(FlowConfigItems.CATALOG_VALUE),
+                        ":e", AttributeValue.fromS(FlowConfigItems.EMERGENCY_VALUE)))
+                .limit(maxItems);
+        if (afterId != null) {
+            request.exclusiveStartKey(Map.of(FlowConfigItems.CATALOG, AttributeValue.fromS(FlowConfigItems.CATALOG_VALUE),
+                    FlowConfigItems.ID, AttributeValue.fromS(afterId)));
+        }
+        QueryResponse response = query(request.build());
+        List<Emergency> items = response.items().stream().map(item -> new Emergency(text(item.get(
+                FlowConfigItems.ID)), text(item.get(FlowConfigItems.DESCRIPTION)),
+                text(item.get(FlowConfigItems.EMERGENCY_UNTIL)))).toList();
+        String last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? text(response.lastEvaluatedKey().get(FlowConfigItems.ID)) : null;
+        return new EmergencyPage(items, last);
+    }
+
     @Override
     public List<FlowConfig> findAll(List<String> ids) {
         Map<String, FlowConfig> found = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + 100)).stream()
+        batchGet(ids, item -> {
+            FlowConfig config = FlowConfigItems.fromItem(item);
+            found.put(config.id(), config);
+        });
+        return ids.stream().distinct().filter(found::containsKey).map(found::get).toList();
+    }
+
+    /** Reads the items with these keys, 100 a call, retrying the keys DynamoDB leaves unprocessed. */
+    private void batchGet(List<String> keys, java.util.function.Consumer<Map<String, AttributeValue>> each) {
+        for (int from = 0; from < keys.size(); from += 100) {
+            List<Map<String, AttributeValue>> batch = keys.subList(from, Math.min(keys.size(), from + 100)).stream()
                     .distinct().map(id -> Map.of(FlowConfigItems.ID, AttributeValue.fromS(id))).toList();
             Map<String, KeysAndAttributes> pending = Map.of(tableName,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+                    KeysAndAttributes.builder().keys(batch).consistentRead(true).build());
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
                 if (attempt > 8) {
                     throw new StoreUnavailableException("BatchGetItem on " + tableName + " kept leaving keys", null);
@@ -128,14 +169,10 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
                 Map<String, KeysAndAttributes> request = pending;
                 BatchGetItemResponse response = call(() -> dynamoDb.batchGetItem(b -> b.requestItems(request)),
                         "BatchGetItem");
-                response.responses().getOrDefault(tableName, List.of()).forEach(item -> {
-                    FlowConfig config = FlowConfigItems.fromItem(item);
-                    found.put(config.id(), config);
-                });
+                response.responses().getOrDefault(tableName, List.of()).forEach(each);
                 pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }
-        return ids.stream().distinct().filter(found::containsKey).map(found::get).toList();
     }
 
     @Override
@@ -158,11 +195,71 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
             }
             if (change.previous() != null) {
                 items.add(TransactWriteItem.builder().put(put -> put.tableName(historyTable)
-                        .item(archived(change))
+                        .item(archived(FlowConfigItems.toItem(change.previous()), change.at(), change.by(),
+                                change.reason()))
                         .conditionExpression("attribute_not_exists(#id)")
                         .expressionAttributeNames(Map.of("#id", FlowConfigItems.ID))).build());
             }
         }
+        int configItems = items.size();
+        List<String> calendars = usedByUpdates(changes, items);
+        transact(items, index -> index < configItems ? new ConflictException(changeAt(changes, index).id())
+                : new CalendarUnavailableException(calendars.get(index - configItems)));
+    }
+
+    /**
+     * One update per calendar whose {@code usedBy} the changes add to or take from (a transaction may touch an item
+     * once): the calendar must exist, and have room for the configs added.
+     */
+    private List<String> usedByUpdates(List<Change> changes, List<TransactWriteItem> items) {
+        Map<String, List<String>> added = new LinkedHashMap<>();
+        Map<String, List<String>> removed = new LinkedHashMap<>();
+        for (Change change : changes) {
+            change.calendarsAdded().forEach(c -> added.computeIfAbsent(c, k -> new ArrayList<>()).add(change.id()));
+            change.calendarsRemoved().forEach(c -> removed.computeIfAbsent(c, k -> new ArrayList<>())
+                    .add(change.id()));
+        }
+        List<String> calendars = new ArrayList<>(added.keySet());
+        removed.keySet().stream().filter(c -> !added.containsKey(c)).forEach(calendars::add);
+        for (String calendar : calendars) {
+            Map<String, String> names = new HashMap<>(Map.of("#id", FlowConfigItems.ID, "#u", CalendarItems.USED_BY,
+                    "#r", CalendarItems.USED_BY_REVISION));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", AttributeValue.fromN("1")));
+            List<String> sets = new ArrayList<>();
+            List<String> removes = new ArrayList<>();
+            String condition = "attribute_exists(#id)";
+            List<String> adding = added.getOrDefault(calendar, List.of());
+            for (int i = 0; i < adding.size(); i++) {
+                names.put("#a" + i, adding.get(i));
+                sets.add("#u.#a" + i + " = :t");
+                values.put(":t", AttributeValue.fromBool(true));
+            }
+            if (!adding.isEmpty()) {
+                condition += " AND size(#u) <= :room";
+                values.put(":room", AttributeValue.fromN(Integer.toString(CalendarItems.MAX_USES - adding.size())));
+            }
+            List<String> removing = removed.getOrDefault(calendar, List.of());
+            for (int i = 0; i < removing.size(); i++) {
+                names.put("#d" + i, removing.get(i));
+                removes.add("#u.#d" + i);
+            }
+            String update = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets) + " ")
+                    + (removes.isEmpty() ? "" : "REMOVE " + String.join(", ", removes) + " ") + "ADD #r :one";
+            String finalCondition = condition;
+            items.add(TransactWriteItem.builder().update(u -> u.tableName(tableName)
+                    .key(Map.of(FlowConfigItems.ID, AttributeValue.fromS(CalendarItems.key(calendar))))
+                    .updateExpression(update).conditionExpression(finalCondition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values)).build());
+        }
+        return calendars;
+    }
+
+    /**
+     * Commits {@code items} as one transaction, retried only when it raced another; a failed condition is answered
+     * by {@code conditionFailed} with the index of the item whose condition failed.
+     */
+    private void transact(List<TransactWriteItem> items, java.util.function.IntFunction<RuntimeException>
+            conditionFailed) {
         // One token for this transaction, sent with every attempt: DynamoDB answers a re-sent committed transaction
         // as the success it was (for 10 minutes), and no other write ever carries it.
         String token = UUID.randomUUID().toString();
@@ -175,7 +272,7 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
                 for (int i = 0; i < reasons.size(); i++) {
                     if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                        throw new ConflictException(changeAt(changes, i).id());
+                        throw conditionFailed.apply(i);
                     }
                 }
                 boolean raced = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
@@ -196,6 +293,95 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
         }
     }
 
+    @Override
+    public Map<String, HolidayCalendar> findCalendars(Collection<String> ids) {
+        Map<String, HolidayCalendar> found = new LinkedHashMap<>();
+        batchGet(ids.stream().distinct().map(CalendarItems::key).toList(), item -> {
+            HolidayCalendar calendar = CalendarItems.fromItem(item);
+            found.put(calendar.id(), calendar);
+        });
+        return found;
+    }
+
+    @Override
+    public Optional<StoredCalendar> findCalendar(String id) {
+        GetItemResponse response = call(() -> dynamoDb.getItem(request -> request.tableName(tableName)
+                .key(Map.of(FlowConfigItems.ID, AttributeValue.fromS(CalendarItems.key(id)))).consistentRead(true)),
+                "GetItem");
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(new StoredCalendar(CalendarItems.fromItem(response.item()),
+                        CalendarItems.usedBy(response.item()), CalendarItems.usedByRevision(response.item())))
+                : Optional.empty();
+    }
+
+    @Override
+    public CalendarPage calendars(String prefix, String afterId, int maxItems) {
+        QueryRequest.Builder request = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(FlowConfigItems.CATALOG_INDEX)
+                .keyConditionExpression("#c = :c AND begins_with(#id, :p)")
+                .expressionAttributeNames(Map.of("#c", FlowConfigItems.CATALOG, "#id", FlowConfigItems.ID))
+                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(CalendarItems.CATALOG_VALUE),
+                        ":p", AttributeValue.fromS(CalendarItems.key(prefix == null ? "" : prefix))))
+                .limit(maxItems);
+        if (afterId != null) {
+            request.exclusiveStartKey(Map.of(FlowConfigItems.CATALOG, AttributeValue.fromS(CalendarItems.CATALOG_VALUE),
+                    FlowConfigItems.ID, AttributeValue.fromS(CalendarItems.key(afterId))));
+        }
+        QueryResponse response = query(request.build());
+        List<HolidayCalendar> items = response.items().stream().map(CalendarItems::fromItem).toList();
+        String last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? text(response.lastEvaluatedKey().get(FlowConfigItems.ID)).substring(CalendarItems.KEY_PREFIX
+                        .length()) : null;
+        return new CalendarPage(items, last);
+    }
+
+    @Override
+    public void commit(CalendarChange change) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        String key = CalendarItems.key(change.id());
+        StoredCalendar previous = change.previous();
+        Map<String, String> names = new HashMap<>(Map.of("#id", FlowConfigItems.ID));
+        Map<String, AttributeValue> values = new HashMap<>();
+        String condition = "attribute_not_exists(#id)";
+        if (previous != null) {
+            // The version the caller saw, and no config began or stopped using the calendar since it was read.
+            condition = "#v = :v AND #r = :r";
+            names = Map.of("#v", FlowConfigItems.VERSION, "#r", CalendarItems.USED_BY_REVISION);
+            values.put(":v", AttributeValue.fromN(Long.toString(previous.calendar().version())));
+            values.put(":r", AttributeValue.fromN(Long.toString(previous.usedByRevision())));
+        }
+        String finalCondition = condition;
+        Map<String, String> finalNames = names;
+        Map<String, AttributeValue> finalValues = values.isEmpty() ? null : values;
+        if (change.next() != null) {
+            Map<String, AttributeValue> item = CalendarItems.toCurrentItem(change.next(),
+                    previous == null ? java.util.Set.of() : previous.usedBy(),
+                    previous == null ? 0 : previous.usedByRevision());
+            items.add(TransactWriteItem.builder().put(put -> put.tableName(tableName).item(item)
+                    .conditionExpression(finalCondition).expressionAttributeNames(finalNames)
+                    .expressionAttributeValues(finalValues)).build());
+        } else {
+            items.add(TransactWriteItem.builder().delete(delete -> delete.tableName(tableName)
+                    .key(Map.of(FlowConfigItems.ID, AttributeValue.fromS(key)))
+                    .conditionExpression(finalCondition).expressionAttributeNames(finalNames)
+                    .expressionAttributeValues(finalValues)).build());
+        }
+        if (previous != null) {
+            items.add(TransactWriteItem.builder().put(put -> put.tableName(historyTable)
+                    .item(archived(CalendarItems.toItem(previous.calendar()), change.at(), change.by(),
+                            change.reason()))
+                    .conditionExpression("attribute_not_exists(#id)")
+                    .expressionAttributeNames(Map.of("#id", FlowConfigItems.ID))).build());
+        }
+        transact(items, index -> new ConflictException(key));
+    }
+
+    @Override
+    public Optional<HolidayCalendar> archivedCalendar(String id, long version) {
+        return archivedItem(CalendarItems.key(id), version).map(CalendarItems::fromItem);
+    }
+
     /**
      * What one change adds to its transaction, counted as DynamoDB counts a transaction's size: the new item and the
      * history copy of the previous one (a delete carries only the copy).
@@ -203,6 +389,8 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
     @Override
     public long transactionBytes(Change change) {
         long bytes = change.next() == null ? 0 : ItemSize.of(item(change));
+        // A calendar's usedBy update carries little more than the config's id and the calendar's key.
+        bytes += change.calendarsTouched().size() * 512L;
         return bytes + (change.previous() == null ? 0 : ItemSize.of(archived(change)));
     }
 
@@ -269,22 +457,27 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
 
     @Override
     public Optional<FlowConfig> archivedVersion(String id, long version) {
-        GetItemResponse response = call(() -> dynamoDb.getItem(request -> request
-                .tableName(historyTable)
-                .key(Map.of(FlowConfigItems.ID, AttributeValue.fromS(id),
-                        FlowConfigItems.VERSION, AttributeValue.fromN(Long.toString(version))))
-                .consistentRead(true)), "GetItem");
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(FlowConfigItems.fromItem(response.item())) : Optional.empty();
+        return archivedItem(id, version).map(FlowConfigItems::fromItem);
     }
 
-    /** The previous state as a history item, with who replaced it, when and why; not in the catalog. */
-    private static Map<String, AttributeValue> archived(Change change) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>(FlowConfigItems.toItem(change.previous()));
+    private Optional<Map<String, AttributeValue>> archivedItem(String key, long version) {
+        GetItemResponse response = call(() -> dynamoDb.getItem(request -> request
+                .tableName(historyTable)
+                .key(Map.of(FlowConfigItems.ID, AttributeValue.fromS(key),
+                        FlowConfigItems.VERSION, AttributeValue.fromN(Long.toString(version))))
+                .consistentRead(true)), "GetItem");
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    /** A previous state as a history item, with who replaced it, when and why; not in the catalog. */
+    private static Map<String, AttributeValue> archived(Map<String, AttributeValue> previous, String at, String by,
+            String reason) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>(previous);
         item.remove(FlowConfigItems.CATALOG);
-        item.put(ARCHIVED_AT, AttributeValue.fromS(change.at()));
-        item.put(ARCHIVED_BY, AttributeValue.fromS(change.by()));
-        item.put(ARCHIVED_BECAUSE, AttributeValue.fromS(change.reason()));
+        item.remove(FlowConfigItems.EMERGENCY);
+        item.put(ARCHIVED_AT, AttributeValue.fromS(at));
+        item.put(ARCHIVED_BY, AttributeValue.fromS(by));
+        item.put(ARCHIVED_BECAUSE, AttributeValue.fromS(reason));
         return item;
     }
 

@@ -1,6 +1,7 @@
 package dev.connectconfig.flowconfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.connectconfig.api.ApiAnswer;
 import dev.connectconfig.api.auth.Caller;
@@ -50,17 +51,33 @@ final class EmergencySwitch {
 
     static final String NAME = "emergency";
     static final int MAX_CONFIGS = 1_000;
+    /** Catalog items one Query of the emergency list examines (each a few hundred bytes: well under 1 MB). */
+    static final int EMERGENCY_PAGE_EXAMINED = 1_000;
     /** A prefix selection is counted up to this many ids, to name the count in the refusal. */
     static final int COUNTED = 10 * MAX_CONFIGS;
-    private static final Set<String> FIELDS = Set.of("ids", "prefix", "set", "until", "description");
+    private static final Set<String> FIELDS = Set.of("ids", "prefix", "set", "until", "noEnd", "description");
+    /** The template's EmergencyDefaultMaxHours: how long an emergency started without {@code until} lasts. */
+    static final String DEFAULT_MAX_HOURS_VARIABLE = "EMERGENCY_DEFAULT_MAX_HOURS";
+    static final Duration DEFAULT_MAX = Duration.ofHours(24);
 
     /**
      * How much one request may do: at most {@code maxConfigs} configs, and no transaction started after
      * {@code budget} (API Gateway gives up at 29 s; the rest is left for the transactions in flight and the answer).
      * See docs/platform-team.md for the estimate behind both.
      */
-    record Limits(int maxConfigs, Duration budget) {
-        static final Limits DEFAULT = new Limits(MAX_CONFIGS, Duration.ofSeconds(14));
+    record Limits(int maxConfigs, Duration budget, Duration defaultMax) {
+        static final Limits DEFAULT = new Limits(MAX_CONFIGS, Duration.ofSeconds(14), DEFAULT_MAX);
+
+        Limits(int maxConfigs, Duration budget) {
+            this(maxConfigs, budget, DEFAULT_MAX);
+        }
+
+        /** The defaults, with the emergency's default end from the environment the template sets. */
+        static Limits fromEnvironment() {
+            String hours = System.getenv(DEFAULT_MAX_HOURS_VARIABLE);
+            return hours == null || hours.isBlank() ? DEFAULT
+                    : new Limits(MAX_CONFIGS, DEFAULT.budget(), Duration.ofHours(Long.parseLong(hours.strip())));
+        }
     }
 
     private final FlowConfigRepository repository;
@@ -103,6 +120,20 @@ final class EmergencySwitch {
         if (until != null && !until.isAfter(now)) {
             violations.add(new Violation("until", "must be after now (" + now + ")"));
         }
+        JsonNode noEndNode = body.get("noEnd");
+        if (noEndNode != null && !noEndNode.isBoolean()) {
+            violations.add(new Violation("noEnd", "must be true or false"));
+        }
+        boolean noEnd = noEndNode != null && noEndNode.booleanValue();
+        if (noEnd && until != null) {
+            violations.add(new Violation("noEnd", "give until or noEnd, not both"));
+        }
+        // Without until an emergency ends after the default maximum, so a forgotten one cannot close lines forever;
+        // only Full may ask for none (noEnd), checked per config below.
+        boolean defaultEnd = until == null && !noEnd;
+        if (defaultEnd) {
+            until = now.plus(limits.defaultMax());
+        }
         String description = JsonFields.text(body, "description", "", violations);
         if (!violations.isEmpty()) {
             throw FieldErrors.invalid(violations);
@@ -110,7 +141,7 @@ final class EmergencySwitch {
         Schedule emergency = new Schedule(NAME, description == null ? "Emergency switch" : description, "UTC",
                 new ScheduleWhen.Window(LocalDateTime.ofInstant(now, ZoneOffset.UTC),
                         until == null ? null : LocalDateTime.ofInstant(until, ZoneOffset.UTC)), variables, prompts);
-        ApiAnswer.Json result = apply(caller, selection, "emergency started", dryRun, deadline, stored -> {
+        ApiAnswer.Json result = apply(caller, selection, "emergency started", dryRun, deadline, noEnd, stored -> {
             if (!stored.schedules().isEmpty() && sameSwitch(stored.schedules().get(0), emergency)) {
                 return null;
             }
@@ -119,7 +150,7 @@ final class EmergencySwitch {
             return stored.withSchedules(schedules);
         });
         ((ObjectNode) result.body()).put("emergency", "started").put("from", now.toString())
-                .put("until", until == null ? null : until.toString());
+                .put("until", until == null ? null : until.toString()).put("defaultEnd", defaultEnd);
         return result;
     }
 
@@ -135,11 +166,53 @@ final class EmergencySwitch {
         if (!violations.isEmpty()) {
             throw FieldErrors.invalid(violations);
         }
-        ApiAnswer.Json result = apply(caller, selection, "emergency ended", dryRun, deadline, stored -> stored.schedules().stream()
+        ApiAnswer.Json result = apply(caller, selection, "emergency ended", dryRun, deadline, false, stored -> stored.schedules().stream()
                 .anyMatch(s -> NAME.equals(s.name())) ? stored.withSchedules(stored.schedules().stream()
                         .filter(s -> !NAME.equals(s.name())).toList()) : null);
         ((ObjectNode) result.body()).put("emergency", "ended");
         return result;
+    }
+
+    /**
+     * The configs in emergency now that the caller may read, in id order, a page at a time, with when each ends
+     * (null: no end). Read from the catalog's {@code catalog-status} index, a thousand small items per Query, keeping
+     * those whose first schedule is the switch's: no config is read.
+     */
+    ApiAnswer.Json list(Caller caller, String limitText, String nextToken) {
+        int limit = PageToken.limit(limitText);
+        String after = PageToken.decode(nextToken, "emergency");
+        Instant now = writer.instant();
+        ObjectNode body = FlowConfigJson.MAPPER.createObjectNode().put("at", now.toString());
+        ArrayNode items = body.putArray("items");
+        String cursor = after;
+        int examined = 0;
+        boolean more = true;
+        while (more && items.size() < limit && examined < ConfigCatalog.MAX_EXAMINED_PER_PAGE) {
+            FlowConfigRepository.EmergencyPage page = repository.emergencies(cursor, EMERGENCY_PAGE_EXAMINED);
+            examined += page.items().size();
+            List<FlowConfigRepository.Emergency> active = page.items().stream()
+                    .filter(e -> e.until() == null || Instant.parse(e.until()).isAfter(now)).toList();
+            Set<String> readable = active.isEmpty() ? Set.of() : catalog.allowed(caller, FlowConfigAction.READ,
+                    active.stream().map(FlowConfigRepository.Emergency::id).toList());
+            more = page.lastEvaluatedId() != null;
+            cursor = page.lastEvaluatedId();
+            for (FlowConfigRepository.Emergency emergency : page.items()) {
+                if (items.size() == limit) {
+                    // The page is full: the next one starts after the last config answered.
+                    more = true;
+                    cursor = items.get(items.size() - 1).get("id").textValue();
+                    break;
+                }
+                if (readable.contains(emergency.id())) {
+                    items.addObject().put("id", emergency.id()).put("description", emergency.description())
+                            .put("until", emergency.until()).put("noEnd", emergency.until() == null);
+                }
+            }
+        }
+        if (more && cursor != null) {
+            body.put("nextToken", new PageToken("emergency", cursor).encode());
+        }
+        return ApiAnswer.ok(body);
     }
 
     /** The configs asked for: a list of ids, or every config whose id starts with a prefix. */
@@ -183,7 +256,7 @@ final class EmergencySwitch {
     }
 
     private ApiAnswer.Json apply(Caller caller, Selection selection, String reason, boolean dryRun, Instant deadline,
-            Function<FlowConfig, FlowConfig> change) {
+            boolean fullOnly, Function<FlowConfig, FlowConfig> change) {
         List<String> asked = selection.ids() != null ? selection.ids() : selected(caller, selection.prefix());
         Set<String> readable = catalog.allowed(caller, FlowConfigAction.READ, asked);
         // A prefix selects the configs the caller can see; named ids are each answered.
@@ -193,6 +266,9 @@ final class EmergencySwitch {
         catalog.calls().map(ParallelCalls.chunks(candidates.stream().filter(readable::contains).toList(), 100),
                 repository::findAll).forEach(found -> found.forEach(config -> stored.put(config.id(), config)));
         Set<String> editable = catalog.allowed(caller, FlowConfigAction.UPDATE_VALUES, List.copyOf(stored.keySet()));
+        // An emergency with no end is Full's call: Full is the level that may change a config's structure.
+        Set<String> full = fullOnly ? catalog.allowed(caller, FlowConfigAction.UPDATE_STRUCTURE,
+                List.copyOf(editable)) : editable;
         // Every list is answered in the order the configs were selected.
         Map<Integer, ObjectNode> refusedInOrder = new TreeMap<>();
         Map<Integer, String> unchangedInOrder = new TreeMap<>();
@@ -210,6 +286,11 @@ final class EmergencySwitch {
             if (!editable.contains(id)) {
                 refusedInOrder.put(position, refusal(id, "FORBIDDEN",
                         "You may read this config but not change its values."));
+                continue;
+            }
+            if (!full.contains(id)) {
+                refusedInOrder.put(position, refusal(id, "FORBIDDEN", "Only Full may start an emergency with no "
+                        + "end on this config; give until, or leave it out for the default end."));
                 continue;
             }
             FlowConfig next = change.apply(config);

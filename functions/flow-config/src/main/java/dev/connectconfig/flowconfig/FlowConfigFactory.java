@@ -33,7 +33,7 @@ final class FlowConfigFactory {
         return build(new DynamoDbFlowConfigRepository(dynamoDb, Env.required(TABLE_VARIABLE),
                         Env.required(HISTORY_TABLE_VARIABLE)),
                 new VerifiedPermissionsAuthorizer(permissions, Env.required(POLICY_STORE_VARIABLE)),
-                Clock.systemUTC());
+                Clock.systemUTC(), CALLS, EmergencySwitch.Limits.fromEnvironment());
     }
 
     /** The pool every part of this container makes its concurrent AWS calls on: built once, like the clients. */
@@ -48,9 +48,11 @@ final class FlowConfigFactory {
             ParallelCalls calls, EmergencySwitch.Limits limits) {
         ConfigCatalog catalog = new ConfigCatalog(repository, authorizer, calls, clock);
         ConfigWriter writer = new ConfigWriter(repository, catalog, clock);
+        CalendarService calendars = new CalendarService(repository, repository, authorizer, catalog, writer);
         return new FlowConfigApi(new FlowConfigService(repository, authorizer, writer), catalog,
-                new ConfigTransfer(repository, catalog, writer), new ConfigPreview(repository, authorizer, writer),
+                new ConfigTransfer(repository, catalog, writer, calendars),
+                new ConfigPreview(repository, authorizer, writer),
                 new EmergencySwitch(repository, catalog, writer, limits),
-                new ScheduleTimeline(repository, authorizer, clock));
+                new ScheduleTimeline(repository, authorizer, clock), calendars);
     }
 }

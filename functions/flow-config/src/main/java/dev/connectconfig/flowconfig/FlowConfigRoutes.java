@@ -38,12 +38,15 @@ final class FlowConfigRoutes {
         ConfigPreview preview = api.preview();
         EmergencySwitch emergency = api.emergency();
         ScheduleTimeline timeline = api.timeline();
+        CalendarService calendars = api.calendars();
         return new ApiRoutes()
                 .add("GET /flow-configs", call -> catalog.list(call.caller(), call.query("prefix"),
                         call.query("limit"), call.query("nextToken")))
                 .add("GET /flow-configs/export", call -> transfer.export(call.caller(), call.query("prefix")))
                 .add("POST /flow-configs/import", unlessDryRun(region, call -> transfer.importAll(call.caller(),
                         call.body(MAX_IMPORT_BODY_BYTES), dryRun(call.query("dryRun")))))
+                .add("GET /flow-configs/emergency", call -> emergency.list(call.caller(), call.query("limit"),
+                        call.query("nextToken")))
                 .add("POST /flow-configs/emergency", unlessDryRun(region, call -> switched(call, emergency.start(
                         call.caller(), call.body(MAX_CONFIG_BODY_BYTES), dryRun(call.query("dryRun"))))))
                 .add("DELETE /flow-configs/emergency", unlessDryRun(region, call -> switched(call, emergency.end(
@@ -63,7 +66,23 @@ final class FlowConfigRoutes {
                 .add("POST /flow-configs/{id}/preview", call -> preview.preview(call.caller(), call.path("id"),
                         call.body(MAX_CONFIG_BODY_BYTES)))
                 .add("GET /flow-configs/{id}/timeline", call -> timeline.timeline(call.caller(), call.path("id"),
-                        call.query("from"), call.query("days")));
+                        call.query("from"), call.query("days")))
+                .add("GET /calendars", call -> calendars.list(call.caller(), call.query("prefix"),
+                        call.query("limit"), call.query("nextToken")))
+                .add("GET /calendars/{id}", call -> calendars.get(call.caller(), call.path("id")))
+                .add("PUT /calendars/{id}", write(region, call -> calendars.put(call.caller(), call.path("id"),
+                        call.body(MAX_CONFIG_BODY_BYTES), call.header("If-Match"), call.header("If-None-Match"))))
+                .add("DELETE /calendars/{id}", write(region, call -> calendars.delete(call.caller(), call.path("id"),
+                        call.header("If-Match"))))
+                .add("GET /calendars/{id}/dates", call -> calendars.dates(call.caller(), call.path("id"),
+                        call.query("from"), call.query("to")))
+                .add("GET /calendars/{id}/versions", call -> calendars.versions(call.caller(), call.path("id"),
+                        call.query("limit"), call.query("nextToken")))
+                .add("GET /calendars/{id}/versions/{n}", call -> calendars.version(call.caller(), call.path("id"),
+                        call.path("n")))
+                .add("POST /calendars/{id}/versions/{n}/restore", write(region, call -> calendars.restore(
+                        call.caller(), call.path("id"), call.path("n"), call.header("If-Match"),
+                        call.header("If-None-Match"))));
     }
 
     /**
@@ -80,7 +99,7 @@ final class FlowConfigRoutes {
         return answer;
     }
 
-    /** A route that changes configs: refused in a read-only region. */
+    /** A route that changes configs or calendars: refused in a read-only region. */
     private static ApiRoutes.Route write(WriteRegion region, ApiRoutes.Route route) {
         return call -> {
             region.requireWritable();

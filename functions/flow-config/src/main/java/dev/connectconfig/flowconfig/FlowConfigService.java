@@ -71,23 +71,38 @@ final class FlowConfigService {
     ApiAnswer.Json versions(Caller caller, String id, String limitText, String nextToken) {
         ConfigIds.check(id);
         authorizer.require(caller, FlowConfigAction.READ, id);
+        return versionList(repository, id, id, limitText, nextToken, () -> repository.find(id).map(config ->
+                new Current(config.version(), config.updatedAt(), config.updatedBy())), () -> ConfigIds.notFound(id));
+    }
+
+    /** The version now stored, as the first row of a version list. */
+    record Current(long version, String updatedAt, String updatedBy) {
+    }
+
+    /**
+     * One page of versions, newest first: the current one, then the history kept under {@code key} (a config's id,
+     * or a calendar's item key). Configs and calendars list their versions this one way.
+     */
+    static ApiAnswer.Json versionList(FlowConfigRepository repository, String id, String key, String limitText,
+            String nextToken, java.util.function.Supplier<Optional<Current>> stored,
+            java.util.function.Supplier<ApiException> notFound) {
         int limit = PageToken.limit(limitText);
-        String scope = "versions:" + id;
+        String scope = "versions:" + key;
         String before = PageToken.decode(nextToken, scope);
         Long beforeVersion = before == null ? null : parseVersion(before, "nextToken");
         ObjectNode body = FlowConfigJson.MAPPER.createObjectNode().put("id", id);
         ArrayNode items = body.putArray("versions");
-        Optional<FlowConfig> current = before == null ? repository.find(id) : Optional.empty();
-        current.ifPresent(config -> items.addObject().put("version", config.version()).put("current", true)
-                .put("updatedAt", config.updatedAt()).put("updatedBy", config.updatedBy()));
+        Optional<Current> current = before == null ? stored.get() : Optional.empty();
+        current.ifPresent(now -> items.addObject().put("version", now.version()).put("current", true)
+                .put("updatedAt", now.updatedAt()).put("updatedBy", now.updatedBy()));
         FlowConfigRepository.HistoryPage page;
         if (items.size() < limit) {
-            page = repository.history(id, beforeVersion, limit - items.size());
+            page = repository.history(key, beforeVersion, limit - items.size());
         } else {
             // The current version fills the page: the history starts on the next one, if there is any.
             long currentVersion = current.orElseThrow().version();
             page = new FlowConfigRepository.HistoryPage(List.of(),
-                    repository.latestArchivedVersion(id) > 0 ? currentVersion : null);
+                    repository.latestArchivedVersion(key) > 0 ? currentVersion : null);
         }
         for (HistoryEntry entry : page.entries()) {
             items.addObject().put("version", entry.version()).put("current", false)
@@ -96,7 +111,7 @@ final class FlowConfigService {
                     .put("archivedBecause", entry.archivedBecause());
         }
         if (items.isEmpty() && before == null) {
-            throw ConfigIds.notFound(id);
+            throw notFound.get();
         }
         if (page.lastEvaluatedVersion() != null) {
             body.put("nextToken", new PageToken(scope, Long.toString(page.lastEvaluatedVersion())).encode());
@@ -195,17 +210,22 @@ final class FlowConfigService {
         }
 
         void check(FlowConfig stored) {
-            if (create && stored != null) {
-                throw new VersionMismatchException("'" + stored.id() + "' already exists at version "
-                        + stored.version() + ".", stored.version());
+            check(stored == null ? null : stored.id(), stored == null ? null : stored.version(), "flow config");
+        }
+
+        /** Against what is stored: {@code storedVersion} null when nothing is; {@code kind} names it in messages. */
+        void check(String id, Long storedVersion, String kind) {
+            if (create && storedVersion != null) {
+                throw new VersionMismatchException("'" + id + "' already exists at version " + storedVersion + ".",
+                        storedVersion);
             }
-            if (!create && stored == null) {
-                throw new VersionMismatchException("The flow config does not exist; create it with If-None-Match: *.",
+            if (!create && storedVersion == null) {
+                throw new VersionMismatchException("The " + kind + " does not exist; create it with If-None-Match: *.",
                         null);
             }
-            if (!create && stored.version() != version) {
-                throw new VersionMismatchException("'" + stored.id() + "' is at version " + stored.version()
-                        + ", not " + version + ". Reload it and apply your change again.", stored.version());
+            if (!create && storedVersion != version) {
+                throw new VersionMismatchException("'" + id + "' is at version " + storedVersion + ", not " + version
+                        + ". Reload it and apply your change again.", storedVersion);
             }
         }
     }

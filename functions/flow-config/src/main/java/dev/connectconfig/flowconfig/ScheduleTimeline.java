@@ -11,7 +11,6 @@ import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.model.Schedule;
 import dev.connectconfig.core.schedule.ScheduleCalendar;
 import dev.connectconfig.core.schedule.ScheduledConfig;
-import dev.connectconfig.core.store.FlowConfigStore;
 import dev.connectconfig.core.validation.Violation;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,11 +32,11 @@ final class ScheduleTimeline {
     private record Entry(int order, Schedule schedule, ZoneId zone, ScheduleCalendar.Occurrence occurrence) {
     }
 
-    private final FlowConfigStore store;
+    private final FlowConfigRepository store;
     private final FlowConfigAuthorizer authorizer;
     private final Clock clock;
 
-    ScheduleTimeline(FlowConfigStore store, FlowConfigAuthorizer authorizer, Clock clock) {
+    ScheduleTimeline(FlowConfigRepository store, FlowConfigAuthorizer authorizer, Clock clock) {
         this.store = store;
         this.authorizer = authorizer;
         this.clock = clock;
@@ -54,7 +53,9 @@ final class ScheduleTimeline {
         }
         Instant start = from != null ? from : clock.instant();
         Instant end = start.plus(Duration.ofDays(days));
-        FlowConfig config = store.find(id).orElseThrow(() -> ConfigIds.notFound(id));
+        FlowConfig stored = store.find(id).orElseThrow(() -> ConfigIds.notFound(id));
+        FlowConfig config = stored.usesCalendars() ? stored.withCalendars(store.findCalendars(stored.calendarIds()))
+                : stored;
 
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < config.schedules().size(); i++) {
@@ -79,6 +80,10 @@ final class ScheduleTimeline {
             Instant stop = entry.occurrence().end();
             item.put("end", stop == null ? null : stop.toString());
             item.put("localEnd", stop == null ? null : local(stop, entry.zone()));
+            if (entry.occurrence().cause() != null) {
+                // The calendar entry (or entries, comma separated) that made this stretch active.
+                item.put("calendarEntry", entry.occurrence().cause());
+            }
             if (entry.schedule().description() != null) {
                 item.put("description", entry.schedule().description());
             }

@@ -120,7 +120,10 @@ class EmergencySwitchIT extends ApiIntegrationTest {
         assertEquals(List.copyOf(new java.util.TreeSet<>(WITHOUT_OPEN)), refusedWith(report, "VALIDATION_FAILED"));
         assertTrue(report.get("refused").toString().contains("schedules[0].set.variables.Open"), report.toString());
         assertEquals(2, report.get("transactions").asInt()); // 97 changes: 50 + 47
-        assertTrue(report.get("until").isNull());
+        // Started without until: it ends after the default maximum, 24 hours.
+        assertEquals(Instant.parse(report.get("from").asText()).plus(Duration.ofHours(24)),
+                Instant.parse(report.get("until").asText()));
+        assertTrue(report.get("defaultEnd").asBoolean());
         assertEquals(97, history("emergency started"));
 
         FlowConfig first = api.stored("storm-000");
@@ -131,9 +134,11 @@ class EmergencySwitchIT extends ApiIntegrationTest {
         assertEquals("emergency", served.get("activeSchedules"));
         assertEquals("false", served.get("Open"));
         assertEquals("<speak>We are closed due to severe weather.</speak>", served.get("Greeting"));
-        // Open-ended: still on in ten years.
+        // On for a day, then over by itself.
         assertEquals("emergency", FlowConfigRenderer.render(first, "en-US", Channel.VOICE,
-                Instant.now().plusSeconds(10L * 365 * 86_400)).values().get("activeSchedules"));
+                Instant.now().plus(Duration.ofHours(23))).values().get("activeSchedules"));
+        assertEquals("", FlowConfigRenderer.render(first, "en-US", Channel.VOICE,
+                Instant.now().plus(Duration.ofHours(25))).values().get("activeSchedules"));
         // The earlier emergency is replaced, at the top; the config's own schedule stays.
         assertEquals(List.of("emergency", "weekend"), api.stored("storm-050").schedules().stream()
                 .map(Schedule::name).toList());

@@ -5,6 +5,7 @@ import dev.connectconfig.core.store.FlowConfigStore;
 import dev.connectconfig.core.store.StoreUnavailableException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -12,6 +13,9 @@ import java.util.function.LongSupplier;
 /**
  * Flow configs held in the container for a short time, so a busy queue does not read DynamoDB on every call, and
  * so a call can still be answered from the last value read when DynamoDB is slow or down.
+ *
+ * <p>A config is cached with the calendars its schedules name, read with it and expiring with it; an expired entry
+ * still says which calendars to read together with the config next time (one round trip).
  *
  * <p>Unknown ids are cached too (a misconfigured flow must not read the table on every call). After a failed read,
  * callers get the stale value, or fail at once, for a short back-off instead of each waiting out the SDK timeout.
@@ -62,7 +66,9 @@ final class FlowConfigCache {
             throw new StoreUnavailableException("the store failed moments ago; not waiting on it again yet", null);
         }
         try {
-            Optional<FlowConfig> loaded = store.find(id);
+            // The calendars it named when last read come in the same round trip as the config.
+            Optional<FlowConfig> loaded = store.findServed(id, cached == null ? List.of()
+                    : cached.config().map(FlowConfig::calendarIds).orElse(List.of()));
             entries.put(id, new Cached(loaded, clock.getAsLong(), 0));
             unavailableUntil.remove(id);
             return new Lookup(loaded, Source.MISS);

@@ -9,11 +9,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Priming only: a loopback HTTP endpoint that answers every DynamoDB GetItem with one item, so the whole client side
+ * Priming only: a loopback HTTP endpoint that answers every DynamoDB GetItem with one item (and every BatchGetItem
+ * with it and its calendars), so the whole client side
  * of a read (the SDK's marshalling, signing and unmarshalling, the url-connection client, the JDK's HTTP and socket
  * code) runs often enough before a snapshot to be compiled, without reading the table hundreds of times or needing
  * an item in it. Closed before the snapshot; never used for an answer.
@@ -22,8 +24,15 @@ final class PrimingEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final byte[] getItemResponse;
+    private final byte[] batchGetItemResponse;
 
     PrimingEndpoint(Map<String, AttributeValue> item) throws IOException {
+        this(item, List.of(), "priming");
+    }
+
+    /** Also answers every BatchGetItem with {@code item} and {@code others} (a config's calendars) from {@code table}. */
+    PrimingEndpoint(Map<String, AttributeValue> item, List<Map<String, AttributeValue>> others, String table)
+            throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try (JsonGenerator json = InvocationJson.FACTORY.createGenerator(body)) {
             json.writeStartObject();
@@ -32,6 +41,20 @@ final class PrimingEndpoint implements AutoCloseable {
             json.writeEndObject();
         }
         getItemResponse = body.toByteArray();
+        ByteArrayOutputStream batch = new ByteArrayOutputStream();
+        try (JsonGenerator json = InvocationJson.FACTORY.createGenerator(batch)) {
+            json.writeStartObject();
+            json.writeObjectFieldStart("Responses");
+            json.writeArrayFieldStart(table);
+            writeMap(json, item);
+            for (Map<String, AttributeValue> other : others) {
+                writeMap(json, other);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        batchGetItemResponse = batch.toByteArray();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::answer);
         server.start();
@@ -45,8 +68,11 @@ final class PrimingEndpoint implements AutoCloseable {
         try (exchange) {
             exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
             exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
-            exchange.sendResponseHeaders(200, getItemResponse.length);
-            exchange.getResponseBody().write(getItemResponse);
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            byte[] response = target != null && target.endsWith(".BatchGetItem") ? batchGetItemResponse
+                    : getItemResponse;
+            exchange.sendResponseHeaders(200, response.length);
+            exchange.getResponseBody().write(response);
         }
     }
 

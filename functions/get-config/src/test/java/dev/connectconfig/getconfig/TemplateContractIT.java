@@ -32,12 +32,14 @@ class TemplateContractIT {
         assertEquals("PublishedVersions", CloudFormationTemplate.at(function, "SnapStart", "ApplyOn"));
         assertEquals("live", function.get("AutoPublishAlias"));
         assertTrue((Integer) function.get("Timeout") < 8);
-        // GetItem on the table and nothing else (SAM's DynamoDBReadPolicy would add Scan, Query and BatchGetItem).
+        // GetItem and BatchGetItem (a config with its calendars) on the table and nothing else: no Scan or Query
+        // (SAM's DynamoDBReadPolicy would add them), no index, no history table.
         java.util.List<?> policies = (java.util.List<?>) function.get("Policies");
         assertEquals(1, policies.size());
         java.util.List<?> statements = (java.util.List<?>) ((Map<?, ?>) policies.get(0)).get("Statement");
         assertEquals(1, statements.size());
-        assertEquals("dynamodb:GetItem", ((Map<?, ?>) statements.get(0)).get("Action"));
+        assertEquals(java.util.List.of("dynamodb:GetItem", "dynamodb:BatchGetItem"),
+                ((Map<?, ?>) statements.get(0)).get("Action"));
         // The stack's regional table, or the global or replica table named by FlowConfigTableName.
         assertEquals(Map.of("Fn::If", java.util.List.of("RegionalFlowConfigTables",
                 Map.of("Fn::GetAtt", java.util.List.of("FlowConfigTable", "Arn")),

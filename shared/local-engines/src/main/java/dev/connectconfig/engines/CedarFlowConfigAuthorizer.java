@@ -15,6 +15,7 @@ import com.cedarpolicy.value.EntityTypeName;
 import com.cedarpolicy.value.EntityUID;
 import com.cedarpolicy.value.PrimString;
 import com.cedarpolicy.value.Value;
+import dev.connectconfig.api.auth.CalendarAction;
 import dev.connectconfig.api.auth.Caller;
 import dev.connectconfig.api.auth.CedarEntity;
 import dev.connectconfig.api.auth.FlowConfigAction;
@@ -75,6 +76,17 @@ public final class CedarFlowConfigAuthorizer implements FlowConfigAuthorizer {
     public boolean isAllowed(Caller caller, FlowConfigAction action, String configId) {
         CedarEntity principal = FlowConfigEntities.principal(caller);
         CedarEntity resource = FlowConfigEntities.flowConfig(configId);
+        Decision decision = decide(principal, action.cedarId(), resource, List.of(principal, resource));
+        if (decision.failure() != null) {
+            throw new IllegalStateException("Cedar refused the request: " + decision.failure());
+        }
+        return decision.allowed();
+    }
+
+    @Override
+    public boolean isAllowed(Caller caller, CalendarAction action, String calendarId) {
+        CedarEntity principal = FlowConfigEntities.principal(caller);
+        CedarEntity resource = FlowConfigEntities.calendar(calendarId);
         Decision decision = decide(principal, action.cedarId(), resource, List.of(principal, resource));
         if (decision.failure() != null) {
             throw new IllegalStateException("Cedar refused the request: " + decision.failure());

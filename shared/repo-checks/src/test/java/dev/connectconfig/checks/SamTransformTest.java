@@ -307,6 +307,7 @@ class SamTransformTest {
 
     @Test
     void getConfigMayOnlyGetItemsOfItsTable() {
+        // A config by its key, or a config and its calendars by their keys in one BatchGetItem; no Scan or Query.
         Map<String, Object> role = new TemplateUnderConditions(SamTranslator.transform(Map.of()), Map.of())
                 .properties("GetConfigFunctionRole");
 
@@ -316,7 +317,7 @@ class SamTransformTest {
         }
 
         assertEquals(1, statements.size(), "one statement: " + statements);
-        assertEquals("dynamodb:GetItem", map(statements.get(0)).get("Action"));
+        assertEquals(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem"), map(statements.get(0)).get("Action"));
         assertEquals(Map.of("Fn::GetAtt", List.of("FlowConfigTable", "Arn")), map(statements.get(0)).get("Resource"));
     }
 

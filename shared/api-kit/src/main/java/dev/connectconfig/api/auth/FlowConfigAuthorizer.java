@@ -36,6 +36,18 @@ public interface FlowConfigAuthorizer {
         }
     }
 
+    /** May the caller take {@code action} on the calendar {@code calendarId}; an authorizer without calendars denies. */
+    default boolean isAllowed(Caller caller, CalendarAction action, String calendarId) {
+        return false;
+    }
+
+    /** Answers 403 unless allowed. */
+    default void require(Caller caller, CalendarAction action, String calendarId) {
+        if (!isAllowed(caller, action, calendarId)) {
+            throw ApiException.forbidden("You may not " + action.verb() + " calendar '" + calendarId + "'.");
+        }
+    }
+
     static String describe(FlowConfigAction action) {
         return switch (action) {
             case READ -> "read";

@@ -45,14 +45,22 @@ public final class VerifiedPermissionsAuthorizer implements FlowConfigAuthorizer
 
     @Override
     public boolean isAllowed(Caller caller, FlowConfigAction action, String configId) {
+        return isAllowed(caller, action.cedarId(), FlowConfigEntities.flowConfig(configId));
+    }
+
+    @Override
+    public boolean isAllowed(Caller caller, CalendarAction action, String calendarId) {
+        return isAllowed(caller, action.cedarId(), FlowConfigEntities.calendar(calendarId));
+    }
+
+    private boolean isAllowed(Caller caller, String actionId, CedarEntity resource) {
         CedarEntity principal = FlowConfigEntities.principal(caller);
-        CedarEntity resource = FlowConfigEntities.flowConfig(configId);
         IsAuthorizedResponse response;
         try {
             response = client.isAuthorized(request -> request
                     .policyStoreId(policyStoreId)
                     .principal(identifier(principal))
-                    .action(action(action))
+                    .action(ActionIdentifier.builder().actionType(FlowConfigEntities.ACTION).actionId(actionId).build())
                     .resource(identifier(resource))
                     .entities(EntitiesDefinition.fromEntityList(List.of(item(principal), item(resource)))));
         } catch (SdkException e) {

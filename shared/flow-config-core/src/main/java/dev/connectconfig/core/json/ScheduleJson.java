@@ -11,6 +11,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,7 +32,9 @@ public final class ScheduleJson {
     private static final Set<String> SET_FIELDS = Set.of("variables", "prompts");
     private static final Set<String> PROMPT_FIELDS = Set.of("voice", "chat");
     private static final Set<String> WINDOW = Set.of("from", "to");
-    private static final Set<String> WEEKLY = Set.of("days", "start", "end");
+    private static final Set<String> WEEKLY = Set.of("days", "start", "end", "season");
+    private static final Set<String> SEASON = Set.of("from", "to", "years");
+    private static final Set<String> ON_CALENDAR = Set.of("calendar", "entries");
     private static final Set<String> DATES = Set.of("dates");
     private static final Set<String> DATE_FIELDS = Set.of("date", "start", "end");
 
@@ -65,6 +68,24 @@ public final class ScheduleJson {
                 ArrayNode days = when.putArray("days");
                 weekly.days().forEach(day -> days.add(day.name().substring(0, 3)));
                 when.put("start", weekly.start().toString()).put("end", weekly.end().toString());
+                if (weekly.season() != null) {
+                    ObjectNode season = when.putObject("season");
+                    if (weekly.season().from() != null) {
+                        season.put("from", monthDay(weekly.season().from()))
+                                .put("to", monthDay(weekly.season().to()));
+                    }
+                    if (!weekly.season().years().isEmpty()) {
+                        ArrayNode years = season.putArray("years");
+                        weekly.season().years().stream().sorted().forEach(years::add);
+                    }
+                }
+            }
+            case ScheduleWhen.OnCalendar onCalendar -> {
+                when.put("calendar", onCalendar.calendarId());
+                if (!onCalendar.entries().isEmpty()) {
+                    ArrayNode entries = when.putArray("entries");
+                    onCalendar.entries().forEach(entries::add);
+                }
             }
             case ScheduleWhen.Dates dates -> {
                 ArrayNode list = when.putArray("dates");
@@ -173,10 +194,36 @@ public final class ScheduleJson {
 
     private static ScheduleWhen when(JsonNode node, String field, List<Violation> violations) {
         if (node == null || !node.isObject()) {
-            violations.add(new Violation(field, "must be an object: {from, to}, {days, start, end} or {dates}"));
+            violations.add(new Violation(field, "must be an object: {from, to}, {days, start, end}, {dates} or {calendar}"));
             return null;
         }
         String prefix = field + ".";
+        if (node.has("calendar")) {
+            JsonFields.unknown(node, ON_CALENDAR, prefix, violations);
+            String calendar = JsonFields.text(node, "calendar", prefix, violations);
+            if (calendar == null || !dev.connectconfig.core.validation.FlowConfigValidator.isValidId(calendar)) {
+                violations.add(new Violation(prefix + "calendar", "must be the id of a calendar (1-128 letters, "
+                        + "digits and + _ - . :)"));
+                calendar = null;
+            }
+            List<String> entries = new ArrayList<>();
+            JsonNode list = node.get("entries");
+            if (list != null && !list.isNull()) {
+                if (!list.isArray() || list.isEmpty() || list.size() > 200) {
+                    violations.add(new Violation(prefix + "entries", "must be a list of 1 to 200 entry names, or left "
+                            + "out for all of them"));
+                } else {
+                    for (int i = 0; i < list.size(); i++) {
+                        if (list.get(i).isTextual()) {
+                            entries.add(list.get(i).textValue());
+                        } else {
+                            violations.add(new Violation(prefix + "entries[" + i + "]", "must be an entry name"));
+                        }
+                    }
+                }
+            }
+            return new ScheduleWhen.OnCalendar(calendar, entries, null);
+        }
         if (node.has("dates")) {
             JsonFields.unknown(node, DATES, prefix, violations);
             return dates(node.get("dates"), prefix + "dates", violations);
@@ -200,7 +247,7 @@ public final class ScheduleJson {
             }
             return new ScheduleWhen.Weekly(days, required(node, "start", prefix, LocalTime::parse, "a local time "
                     + "such as 18:00", violations), required(node, "end", prefix, LocalTime::parse, "a local time "
-                    + "such as 08:00", violations));
+                    + "such as 08:00", violations), season(node.get("season"), prefix + "season", violations));
         }
         JsonFields.unknown(node, WINDOW, prefix, violations);
         LocalDateTime from = required(node, "from", prefix, LocalDateTime::parse,
@@ -209,6 +256,49 @@ public final class ScheduleJson {
                 : required(node, "to", prefix, LocalDateTime::parse, "a local date-time such as 2026-12-26T08:00",
                         violations);
         return new ScheduleWhen.Window(from, to);
+    }
+
+    /** {@code {"from": "06-01", "to": "08-31", "years": [2026]}}: from and to together, years optional. */
+    private static ScheduleWhen.Season season(JsonNode node, String field, List<Violation> violations) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            violations.add(new Violation(field, "must be {from, to} month-days such as 06-01 and 08-31, and/or "
+                    + "years"));
+            return null;
+        }
+        String prefix = field + ".";
+        JsonFields.unknown(node, SEASON, prefix, violations);
+        MonthDay from = null;
+        MonthDay to = null;
+        if (node.has("from") || node.has("to") || !node.has("years")) {
+            from = required(node, "from", prefix, text -> MonthDay.parse("--" + text), "a month-day such as 06-01",
+                    violations);
+            to = required(node, "to", prefix, text -> MonthDay.parse("--" + text), "a month-day such as 08-31",
+                    violations);
+        }
+        Set<Integer> years = new java.util.TreeSet<>();
+        JsonNode list = node.get("years");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray() || list.isEmpty() || list.size() > 100) {
+                violations.add(new Violation(prefix + "years", "must be a list of 1 to 100 years such as [2026]"));
+            } else {
+                for (int i = 0; i < list.size(); i++) {
+                    JsonNode year = list.get(i);
+                    if (!year.isIntegralNumber() || year.intValue() < 2000 || year.intValue() > 2200) {
+                        violations.add(new Violation(prefix + "years[" + i + "]", "must be a year from 2000 to 2200"));
+                    } else {
+                        years.add(year.intValue());
+                    }
+                }
+            }
+        }
+        return new ScheduleWhen.Season(from, to, years);
+    }
+
+    private static String monthDay(MonthDay monthDay) {
+        return monthDay.toString().substring(2);
     }
 
     private static ScheduleWhen.Dates dates(JsonNode list, String field, List<Violation> violations) {

@@ -60,6 +60,32 @@ public record FlowConfig(
                 updatedBy, timeZone, newSchedules);
     }
 
+    /** The ids of the calendars its schedules name, each once, in schedule order. */
+    public List<String> calendarIds() {
+        return schedules.stream().map(Schedule::when).filter(ScheduleWhen.OnCalendar.class::isInstance)
+                .map(when -> ((ScheduleWhen.OnCalendar) when).calendarId()).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+    }
+
+    public boolean usesCalendars() {
+        return schedules.stream().anyMatch(schedule -> schedule.when() instanceof ScheduleWhen.OnCalendar);
+    }
+
+    /**
+     * This config with each schedule on a calendar holding the calendar from {@code calendars} (by id); one absent
+     * there stays unresolved, and is never active.
+     */
+    public FlowConfig withCalendars(java.util.Map<String, dev.connectconfig.core.calendar.HolidayCalendar> calendars) {
+        if (!usesCalendars()) {
+            return this;
+        }
+        return withSchedules(schedules.stream().map(schedule -> schedule.when() instanceof ScheduleWhen.OnCalendar on
+                ? new Schedule(schedule.name(), schedule.description(), schedule.timeZone(),
+                        new ScheduleWhen.OnCalendar(on.calendarId(), on.entries(), calendars.get(on.calendarId())),
+                        schedule.variables(), schedule.prompts())
+                : schedule).toList());
+    }
+
     /** The zone a schedule without its own {@code timeZone} is read in. */
     public String effectiveTimeZone() {
         return timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;

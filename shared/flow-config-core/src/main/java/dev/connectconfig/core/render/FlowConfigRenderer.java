@@ -66,6 +66,9 @@ public final class FlowConfigRenderer {
         values.put(ResultKeys.FALLBACK_PROMPTS, String.join(",", fallbacks));
         values.put(ResultKeys.CONFIG_VERSION, Long.toString(config.version()));
         values.put(ResultKeys.ACTIVE_SCHEDULES, scheduled.activeSchedules());
+        if (config.usesCalendars()) {
+            values.put(ResultKeys.CALENDAR_ENTRIES, scheduled.calendarEntries());
+        }
         if (!missing.isEmpty()) {
             values.put(ResultKeys.MISSING_PROMPTS, String.join(",", missing));
         }

@@ -21,9 +21,15 @@ public final class ResultKeys {
     /** The schedules applied to this result, comma separated, empty when none. */
     public static final String ACTIVE_SCHEDULES = "activeSchedules";
 
+    /**
+     * The calendar entries that made schedules active ("Christmas Day"), comma separated, empty when none; only in the
+     * result of a config with a schedule on a calendar.
+     */
+    public static final String CALENDAR_ENTRIES = "calendarEntries";
+
     public static final Set<String> RESERVED =
             Set.of(ERROR, ERROR_MESSAGE, MISSING_PROMPTS, LANGUAGE, SERVED_LANGUAGE, FALLBACK_PROMPTS, CONFIG_VERSION,
-                    STALE, ACTIVE_SCHEDULES);
+                    STALE, ACTIVE_SCHEDULES, CALENDAR_ENTRIES);
 
     /** Values of {@link #ERROR}. */
     public static final String MISSING_ID = "MISSING_ID";

@@ -1,5 +1,7 @@
 package dev.connectconfig.core.schedule;
 
+import dev.connectconfig.core.calendar.CalendarEntry;
+import dev.connectconfig.core.calendar.HolidayCalendar;
 import dev.connectconfig.core.model.ScheduleWhen;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,8 +23,15 @@ import java.util.Set;
  */
 public final class ScheduleCalendar {
 
-    /** One stretch of activity; {@code end} is exclusive, null when it never ends. */
-    public record Occurrence(Instant start, Instant end) {
+    /**
+     * One stretch of activity; {@code end} is exclusive, null when it never ends. {@code cause} names the calendar
+     * entry that made it ("Christmas Day"), null for a schedule's own times.
+     */
+    public record Occurrence(Instant start, Instant end, String cause) {
+
+        public Occurrence(Instant start, Instant end) {
+            this(start, end, null);
+        }
 
         boolean contains(Instant at) {
             return !at.isBefore(start) && (end == null || at.isBefore(end));
@@ -59,7 +68,8 @@ public final class ScheduleCalendar {
                     window.to() == null ? null : instant(window.to(), zone)));
             case ScheduleWhen.Weekly weekly -> {
                 for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
-                    if (weekly.days().contains(day.getDayOfWeek())) {
+                    if (weekly.days().contains(day.getDayOfWeek())
+                            && (weekly.season() == null || weekly.season().holds(day))) {
                         found.add(range(day, weekly.start(), weekly.end(), zone));
                     }
                 }
@@ -72,10 +82,33 @@ public final class ScheduleCalendar {
                     }
                 }
             }
+            case ScheduleWhen.OnCalendar onCalendar -> {
+                if (onCalendar.calendar() != null) {
+                    for (HolidayCalendar.Day day : onCalendar.calendar().days(firstDay, lastDay,
+                            onCalendar.entries())) {
+                        CalendarEntry entry = day.entry();
+                        Occurrence range = entry.wholeDay()
+                                ? range(day.date(), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, zone)
+                                : range(day.date(), entry.start(), entry.end(), zone);
+                        found.add(new Occurrence(range.start(), range.end(), entry.name()));
+                    }
+                }
+            }
         }
         found.removeIf(o -> !o.start().isBefore(to) || (o.end() != null && !o.end().isAfter(from)));
         found.sort(Comparator.comparing(Occurrence::start));
         return found;
+    }
+
+    /** The calendar entries behind the occurrences of {@code when} that hold at {@code at}, in calendar order. */
+    public static List<String> causesAt(ScheduleWhen when, ZoneId zone, Instant at) {
+        List<String> causes = new ArrayList<>();
+        for (Occurrence occurrence : occurrences(when, zone, at, at.plusNanos(1))) {
+            if (occurrence.contains(at) && occurrence.cause() != null && !causes.contains(occurrence.cause())) {
+                causes.add(occurrence.cause());
+            }
+        }
+        return causes;
     }
 
     /** Occurrences that touch or overlap joined into one, as a person reads them ("closed Dec 25 to Dec 27"). */
@@ -85,12 +118,19 @@ public final class ScheduleCalendar {
             Occurrence last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
             if (last != null && last.end() != null && !next.start().isAfter(last.end())) {
                 Instant end = next.end() == null || next.end().isAfter(last.end()) ? next.end() : last.end();
-                joined.set(joined.size() - 1, new Occurrence(last.start(), end));
+                joined.set(joined.size() - 1, new Occurrence(last.start(), end, cause(last.cause(), next.cause())));
             } else if (last == null || last.end() != null) {
                 joined.add(next);
             }
         }
         return joined;
+    }
+
+    private static String cause(String a, String b) {
+        if (a == null || b == null || List.of(a.split(",")).contains(b)) {
+            return a == null ? b : a;
+        }
+        return a + "," + b;
     }
 
     /** From {@code start} on {@code day} until {@code end}, on the next day when it is not after the start. */

@@ -1,8 +1,10 @@
 package dev.connectconfig.core.schedule;
 
+import dev.connectconfig.core.calendar.CalendarEntry;
 import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.model.PromptText;
 import dev.connectconfig.core.model.Schedule;
+import dev.connectconfig.core.model.ScheduleWhen;
 import dev.connectconfig.core.render.ResultJson;
 import dev.connectconfig.core.render.Ssml;
 import java.time.Instant;
@@ -17,11 +19,22 @@ import java.util.Map;
  * earlier schedule in the list winning per variable and per prompt text.
  *
  * @param activeNames the schedules applied, in list order
+ * @param activeEntries the calendar entries that made those schedules active ("Christmas Day"), in order
  */
-public record ScheduledConfig(FlowConfig config, List<String> activeNames) {
+public record ScheduledConfig(FlowConfig config, List<String> activeNames, List<String> activeEntries) {
 
     public ScheduledConfig {
         activeNames = List.copyOf(activeNames);
+        activeEntries = List.copyOf(activeEntries);
+    }
+
+    public ScheduledConfig(FlowConfig config, List<String> activeNames) {
+        this(config, activeNames, List.of());
+    }
+
+    /** The value of GetConfig's {@code calendarEntries} key. */
+    public String calendarEntries() {
+        return String.join(",", activeEntries);
     }
 
     /** The value of GetConfig's {@code activeSchedules} key. */
@@ -31,8 +44,16 @@ public record ScheduledConfig(FlowConfig config, List<String> activeNames) {
 
     public static ScheduledConfig at(FlowConfig base, Instant at) {
         List<Schedule> active = new ArrayList<>();
+        List<String> entries = new ArrayList<>();
         for (Schedule schedule : base.schedules()) {
-            if (ScheduleCalendar.isActive(schedule.when(), zone(base, schedule), at)) {
+            ZoneId zone = zone(base, schedule);
+            if (schedule.when() instanceof ScheduleWhen.OnCalendar) {
+                List<String> causes = ScheduleCalendar.causesAt(schedule.when(), zone, at);
+                if (!causes.isEmpty()) {
+                    active.add(schedule);
+                    causes.stream().filter(cause -> !entries.contains(cause)).forEach(entries::add);
+                }
+            } else if (ScheduleCalendar.isActive(schedule.when(), zone, at)) {
                 active.add(schedule);
             }
         }
@@ -52,7 +73,7 @@ public record ScheduledConfig(FlowConfig config, List<String> activeNames) {
         }
         return new ScheduledConfig(new FlowConfig(base.id(), base.description(), variables, base.schema(), prompts,
                 base.defaultLanguage(), base.version(), base.updatedAt(), base.updatedBy(), base.timeZone(),
-                base.schedules()), active.stream().map(Schedule::name).toList());
+                base.schedules()), active.stream().map(Schedule::name).toList(), entries);
     }
 
     /**
@@ -83,7 +104,20 @@ public record ScheduledConfig(FlowConfig config, List<String> activeNames) {
         }
         return new ScheduledConfig(new FlowConfig(base.id(), base.description(), variables, base.schema(), prompts,
                 base.defaultLanguage(), base.version(), base.updatedAt(), base.updatedBy(), base.timeZone(),
-                base.schedules()), base.schedules().stream().map(Schedule::name).toList());
+                base.schedules()), base.schedules().stream().map(Schedule::name).toList(), allEntries(base));
+    }
+
+    /** Every calendar entry the config's schedules can name at once: what {@code calendarEntries} holds at most. */
+    private static List<String> allEntries(FlowConfig base) {
+        List<String> entries = new ArrayList<>();
+        for (Schedule schedule : base.schedules()) {
+            if (schedule.when() instanceof ScheduleWhen.OnCalendar on && on.calendar() != null) {
+                on.calendar().entries().stream().map(CalendarEntry::name)
+                        .filter(name -> on.entries().isEmpty() || on.entries().contains(name))
+                        .filter(name -> !entries.contains(name)).forEach(entries::add);
+            }
+        }
+        return entries;
     }
 
     /** The zone {@code schedule} is read in: its own, else the config's, else UTC. */

@@ -6,8 +6,11 @@ import dev.connectconfig.core.json.ScheduleJson;
 import dev.connectconfig.core.model.FlowConfig;
 import dev.connectconfig.core.model.PromptText;
 import dev.connectconfig.core.model.Schedule;
+import dev.connectconfig.core.model.ScheduleWhen;
 import dev.connectconfig.core.model.VariableDefinition;
 import dev.connectconfig.core.model.VariableType;
+import dev.connectconfig.core.schedule.ScheduleCalendar;
+import dev.connectconfig.core.schedule.ScheduledConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +39,14 @@ public final class FlowConfigItems {
     public static final String CATALOG = "catalog";
     public static final String CATALOG_VALUE = "flow-config";
     public static final String CATALOG_INDEX = "catalog-id";
+    /**
+     * Only on a config whose first schedule is the emergency switch's ({@code emergency}, a window): projected, with
+     * the switch's end, into the catalog's {@code catalog-status} index, from which the configs in emergency are listed.
+     */
+    public static final String EMERGENCY = "emergency";
+    public static final String EMERGENCY_VALUE = "on";
+    /** The emergency's end as an ISO instant; absent when it has none. */
+    public static final String EMERGENCY_UNTIL = "emergencyUntil";
     private static final String TYPE = "type";
     private static final String OPTIONS = "options";
     private static final String VOICE = "voice";
@@ -90,6 +101,14 @@ public final class FlowConfigItems {
             item.put(SCHEDULES, s(ScheduleJson.toJson(config.schedules()).toString()));
         }
         item.put(CATALOG, s(CATALOG_VALUE));
+        if (!config.schedules().isEmpty() && EMERGENCY.equals(config.schedules().get(0).name())
+                && config.schedules().get(0).when() instanceof ScheduleWhen.Window window && window.from() != null) {
+            item.put(EMERGENCY, s(EMERGENCY_VALUE));
+            if (window.to() != null) {
+                item.put(EMERGENCY_UNTIL, s(ScheduleCalendar.instant(window.to(), ScheduledConfig.zone(config,
+                        config.schedules().get(0))).toString()));
+            }
+        }
         return item;
     }
 

@@ -96,7 +96,7 @@ public final class FlowConfigValidator {
     }
 
     /** Adds at most one violation for {@code text}: the first character that cannot be stored as it is. */
-    static void checkText(String field, String text, List<Violation> violations) {
+    public static void checkText(String field, String text, List<Violation> violations) {
         if (text == null) {
             return;
         }

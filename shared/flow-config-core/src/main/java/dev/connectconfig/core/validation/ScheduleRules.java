@@ -58,6 +58,21 @@ final class ScheduleRules {
                 && !window.to().isAfter(window.from())) {
             violations.add(new Violation(field + ".to", "must be after from (" + window.from() + ")"));
         }
+        if (when instanceof ScheduleWhen.OnCalendar on && on.calendarId() != null) {
+            if (on.calendar() == null) {
+                violations.add(new Violation(field + ".calendar", "no calendar has the id '" + on.calendarId()
+                        + "'"));
+            } else {
+                Set<String> names = new HashSet<>();
+                on.calendar().entries().forEach(entry -> names.add(entry.name()));
+                for (int i = 0; i < on.entries().size(); i++) {
+                    if (!names.contains(on.entries().get(i))) {
+                        violations.add(new Violation(field + ".entries[" + i + "]", "calendar '" + on.calendarId()
+                                + "' has no entry '" + on.entries().get(i) + "'"));
+                    }
+                }
+            }
+        }
         if (when instanceof ScheduleWhen.Dates dates) {
             Set<Object> seen = new HashSet<>();
             for (int i = 0; i < dates.dates().size(); i++) {
