@@ -8,6 +8,7 @@ import dev.connectconfig.api.auth.FlowConfigAction;
 import dev.connectconfig.api.auth.FlowConfigAuthorizer;
 import dev.connectconfig.api.auth.VerifiedPermissionsAuthorizer;
 import dev.connectconfig.api.errors.ApiException;
+import dev.connectconfig.core.calendar.HolidayCalendar;
 import dev.connectconfig.core.json.FlowConfigJson;
 import dev.connectconfig.core.validation.FlowConfigValidator;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -103,13 +105,18 @@ final class ConfigCatalog {
         String resumeAfter = more ? cursor : null;
         ObjectNode body = FlowConfigJson.MAPPER.createObjectNode();
         ArrayNode items = body.putArray("items");
-        // Every row's status at one instant: the summaries written with each config, no read per row.
+        // Every row's status at one instant: the summaries written with each config, no read per row; the
+        // calendars their schedules name are read once for the page, as they are now.
         Instant now = clock.instant();
+        Set<String> calendarIds = new java.util.TreeSet<>();
+        found.forEach(summary -> calendarIds.addAll(ListStatus.calendarIds(summary.listStatus(), now)));
+        Map<String, HolidayCalendar> calendars = calendarIds.isEmpty() ? Map.of()
+                : repository.findCalendars(calendarIds);
         found.forEach(summary -> {
             ObjectNode item = items.addObject().put("id", summary.id()).put("description", summary.description())
                     .put("version", summary.version());
             item.put("updatedAt", summary.updatedAt()).put("updatedBy", summary.updatedBy());
-            item.set("status", ListStatus.evaluate(summary.listStatus(), now));
+            item.set("status", ListStatus.evaluate(summary.listStatus(), now, calendars));
         });
         if (resumeAfter != null) {
             body.put("nextToken", new PageToken(scope, resumeAfter).encode());

@@ -391,7 +391,8 @@ final class DynamoDbFlowConfigRepository extends DynamoDbFlowConfigStore impleme
         long bytes = change.next() == null ? 0 : ItemSize.of(item(change));
         // A calendar's usedBy update carries little more than the config's id and the calendar's key.
         bytes += change.calendarsTouched().size() * 512L;
-        return bytes + (change.previous() == null ? 0 : ItemSize.of(archived(change)));
+        return bytes + (change.previous() == null ? 0 : ItemSize.of(archived(FlowConfigItems.toItem(
+                change.previous()), change.at(), change.by(), change.reason())));
     }
 
     /**

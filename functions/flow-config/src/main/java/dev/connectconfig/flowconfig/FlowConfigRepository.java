@@ -71,6 +71,8 @@ interface FlowConfigRepository extends FlowConfigStore, CalendarRepository {
     /** As {@link #catalog}, with each config's {@link ListStatus} summary: what the list reads. */
     default CatalogPage listed(String prefix, String afterId, int maxItems) {
         return catalog(prefix, afterId, maxItems);
+    }
+
     /** A config whose first schedule is the emergency switch's: its end, null when it has none. */
     record Emergency(String id, String description, String until) {
     }
@@ -78,7 +80,7 @@ interface FlowConfigRepository extends FlowConfigStore, CalendarRepository {
     record EmergencyPage(List<Emergency> items, String lastEvaluatedId) {
     }
 
-    /** The configs in emergency (ended ones included) in id order, from the sparse emergency index. */
+    /** The configs in emergency (ended ones included) in id order, from the catalog's status index. */
     default EmergencyPage emergencies(String afterId, int maxItems) {
         return new EmergencyPage(List.of(), null);
     }

@@ -3,6 +3,7 @@ package dev.connectconfig.flowconfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.connectconfig.core.calendar.HolidayCalendar;
 import dev.connectconfig.core.json.FlowConfigJson;
 import dev.connectconfig.core.json.ScheduleJson;
 import dev.connectconfig.core.model.FlowConfig;
@@ -108,6 +109,55 @@ final class ListStatus {
      * "scheduleCount", "activeSchedules", "closed"}}; null without a readable summary or past its horizon.
      */
     static ObjectNode evaluate(String summary, Instant now) {
+        return evaluate(summary, now, Map.of());
+    }
+
+    /**
+     * As {@link #evaluate(String, Instant)}, with the calendars the summary's schedules name as they are now (a
+     * schedule on a calendar missing here is not active).
+     */
+    static ObjectNode evaluate(String summary, Instant now, Map<String, HolidayCalendar> calendars) {
+        Stored kept = stored(summary, now);
+        if (kept == null) {
+            return null;
+        }
+        FlowConfig base = kept.config();
+        List<Schedule> schedules = base.schedules();
+        if (base.usesCalendars()) {
+            base = base.withCalendars(calendars);
+        }
+        ScheduledConfig at = ScheduledConfig.at(base, now);
+        ObjectNode status = FlowConfigJson.MAPPER.createObjectNode();
+        ObjectNode emergency = null;
+        for (Schedule schedule : schedules) {
+            if (EmergencySwitch.NAME.equals(schedule.name()) && at.activeNames().contains(schedule.name())) {
+                // The switch writes a window; it runs until its end, or until ended when it has none.
+                LocalDateTime end = schedule.when() instanceof ScheduleWhen.Window window ? window.to() : null;
+                emergency = FlowConfigJson.MAPPER.createObjectNode().put("until", end == null ? null
+                        : ScheduleCalendar.instant(end, ScheduledConfig.zone(base, schedule)).toString());
+            }
+        }
+        status.set("emergency", emergency);
+        int count = kept.scheduleCount();
+        status.put("hasSchedules", count > 0).put("scheduleCount", count);
+        ArrayNode active = status.putArray("activeSchedules");
+        at.activeNames().forEach(active::add);
+        status.put("closed", "true".equals(at.config().variables().get(CLOSURE)));
+        return status;
+    }
+
+    /** The calendars a summary's schedules name: what the list reads once for a page. */
+    static List<String> calendarIds(String summary, Instant now) {
+        Stored kept = stored(summary, now);
+        return kept == null ? List.of() : kept.config().calendarIds();
+    }
+
+    /** A summary read back: a config holding only its zone, Closure value and kept schedules, and its count. */
+    private record Stored(FlowConfig config, int scheduleCount) {
+    }
+
+    /** The summary read back; null without a readable summary or past its horizon. */
+    private static Stored stored(String summary, Instant now) {
         if (summary == null) {
             return null;
         }
@@ -130,26 +180,8 @@ final class ListStatus {
         if (stored.hasNonNull("closure")) {
             variables.put(CLOSURE, stored.get("closure").textValue());
         }
-        FlowConfig base = new FlowConfig("status", null, variables, Map.of(), Map.of(), null, 0, null, null,
-                stored.path("timeZone").textValue(), schedules);
-        ScheduledConfig at = ScheduledConfig.at(base, now);
-        ObjectNode status = FlowConfigJson.MAPPER.createObjectNode();
-        ObjectNode emergency = null;
-        for (Schedule schedule : schedules) {
-            if (EmergencySwitch.NAME.equals(schedule.name()) && at.activeNames().contains(schedule.name())) {
-                // The switch writes a window; it runs until its end, or until ended when it has none.
-                LocalDateTime end = schedule.when() instanceof ScheduleWhen.Window window ? window.to() : null;
-                emergency = FlowConfigJson.MAPPER.createObjectNode().put("until", end == null ? null
-                        : ScheduleCalendar.instant(end, ScheduledConfig.zone(base, schedule)).toString());
-            }
-        }
-        status.set("emergency", emergency);
-        int count = stored.path("scheduleCount").asInt();
-        status.put("hasSchedules", count > 0).put("scheduleCount", count);
-        ArrayNode active = status.putArray("activeSchedules");
-        at.activeNames().forEach(active::add);
-        status.put("closed", "true".equals(at.config().variables().get(CLOSURE)));
-        return status;
+        return new Stored(new FlowConfig("status", null, variables, Map.of(), Map.of(), null, 0, null, null,
+                stored.path("timeZone").textValue(), schedules), stored.path("scheduleCount").asInt());
     }
 
     /**
@@ -164,6 +196,9 @@ final class ListStatus {
             case ScheduleWhen.Window window -> window.to() != null
                     && !ScheduleCalendar.instant(window.to(), zone).isAfter(at) ? null : window;
             case ScheduleWhen.Weekly weekly -> weekly;
+            // The reference only: the list reads the calendar as it is now (one read per page, not per row).
+            case ScheduleWhen.OnCalendar onCalendar -> new ScheduleWhen.OnCalendar(onCalendar.calendarId(),
+                    onCalendar.entries(), null);
             case ScheduleWhen.Dates dates -> {
                 List<ScheduleWhen.ScheduledDate> future = dates.dates().stream()
                         .filter(date -> !date.date().isBefore(firstDay)).toList();

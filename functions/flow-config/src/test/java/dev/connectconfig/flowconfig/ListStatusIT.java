@@ -2,6 +2,7 @@ package dev.connectconfig.flowconfig;
 
 import static dev.connectconfig.flowconfig.ApiFixture.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -221,5 +222,33 @@ class ListStatusIT extends ApiIntegrationTest {
         String summary = summaryOf("main-queue");
         assertTrue(summary.length() <= ListStatus.MAX_BYTES, summary.length() + " characters");
         assertEquals(20, listed("main-queue").get("scheduleCount").asInt());
+    }
+
+    @Test
+    void aScheduleOnACalendarFollowsTheCalendarAsItIsNowWithoutAConfigWrite() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York"));
+        String around = "{\"entries\": [" + fixed("yesterday", today.minusDays(1)) + ", " + fixed("today", today)
+                + ", " + fixed("tomorrow", today.plusDays(1)) + "]}";
+        assertEquals(201, CalendarApiIT.putCalendar("closures", around, null).getStatusCode());
+        assertEquals(200, CalendarApiIT.closeOn("sales-emea", "{\"calendar\": \"closures\"}").getStatusCode());
+        assertEquals(List.of("holiday"), names(listed("sales-emea").get("activeSchedules")));
+        assertTrue(listed("sales-emea").get("closed").asBoolean());
+
+        // The calendar moves a year on; the config is not written again, and the list reads the calendar as it is.
+        String nextYear = "{\"entries\": [" + fixed("yesterday", today.minusDays(1).plusYears(1)) + ", "
+                + fixed("today", today.plusYears(1)) + ", " + fixed("tomorrow", today.plusDays(1).plusYears(1)) + "]}";
+        assertEquals(200, CalendarApiIT.putCalendar("closures", nextYear, "\"1\"").getStatusCode());
+        assertEquals(List.of(), names(listed("sales-emea").get("activeSchedules")));
+        assertFalse(listed("sales-emea").get("closed").asBoolean());
+    }
+
+    private static String fixed(String name, java.time.LocalDate date) {
+        return "{\"name\": \"" + name + "\", \"kind\": \"fixed\", \"date\": \"" + date + "\"}";
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new java.util.ArrayList<>();
+        array.forEach(name -> names.add(name.asText()));
+        return names;
     }
 }

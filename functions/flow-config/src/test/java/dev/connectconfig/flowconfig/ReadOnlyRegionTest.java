@@ -29,7 +29,8 @@ class ReadOnlyRegionTest {
     /** The routes that change configs; a dry run of the three that take one is served. */
     private static final Set<String> WRITES = Set.of("PUT /flow-configs/{id}", "DELETE /flow-configs/{id}",
             "POST /flow-configs/{id}/versions/{n}/restore", "POST /flow-configs/import",
-            "POST /flow-configs/emergency", "DELETE /flow-configs/emergency");
+            "POST /flow-configs/emergency", "DELETE /flow-configs/emergency", "PUT /calendars/{id}",
+            "DELETE /calendars/{id}", "POST /calendars/{id}/versions/{n}/restore");
     private static final Set<String> WITH_DRY_RUN = Set.of("POST /flow-configs/import",
             "POST /flow-configs/emergency", "DELETE /flow-configs/emergency");
     /** The one route that is not a GET and writes nothing: it renders a config as GetConfig would. */

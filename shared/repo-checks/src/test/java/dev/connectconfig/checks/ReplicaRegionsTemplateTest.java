@@ -93,7 +93,7 @@ class ReplicaRegionsTemplateTest {
                 environment(deployed, "FlowConfigFunction").get("FLOW_CONFIG_HISTORY_TABLE"));
         Map<String, Object> read = map(((List<?>) map(((List<?>) deployed.properties("GetConfigFunction")
                 .get("Policies")).get(0)).get("Statement")).get(0));
-        assertEquals("dynamodb:GetItem", read.get("Action"));
+        assertEquals(List.of("dynamodb:GetItem", "dynamodb:BatchGetItem"), read.get("Action"));
         assertEquals(Map.of("Fn::Sub", tableArn + "${FlowConfigTableName}"), read.get("Resource"),
                 "its own region's replica, nothing else");
     }
