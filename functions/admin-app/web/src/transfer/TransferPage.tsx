@@ -102,7 +102,7 @@ function ImportPanel() {
       {cannot ? <Alert type="info">{cannot}</Alert> : <FormField label="Export file"
         description="A JSON file the export made. Nothing is written until you confirm.">
         <FileUpload value={files} onChange={e => void choose(e.detail.value)} accept="application/json,.json"
-          showFileSize showFileLastModified
+          showFileSize
           i18nStrings={{ uploadButtonText: () => 'Choose file', dropzoneText: () => 'Drop a file to import',
             removeFileAriaLabel: () => 'Remove file', limitShowFewer: 'Show fewer files',
             limitShowMore: 'Show more files', errorIconAriaLabel: 'Error', warningIconAriaLabel: 'Warning' }} />

@@ -39,7 +39,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -114,7 +113,8 @@ class AdminAppBrowserIT extends BrowserTestsOnTheRunner {
         performance(editor, "performance.clearResourceTimings()");
         type(editor.findElement(By.cssSelector("input[aria-label='Find configs']")), "Id starts with ^ sales");
         editor.findElement(By.cssSelector("input[aria-label='Find configs']")).sendKeys(Keys.ENTER);
-        waiting(editor).until(driver -> ids(driver).equals(List.of("sales-emea")));
+        waiting(editor).until(driver -> ids(driver).contains("sales-emea")
+                && ids(driver).stream().allMatch(id -> id.startsWith("sales")));
         assertEquals(List.of(api + "/flow-configs?prefix=sales&limit=25"), listRequests(editor),
                 "the prefix is asked of the server, one small first page");
         editor.findElement(By.cssSelector("input[aria-label='Tick sales-emea']")).click();
@@ -126,7 +126,8 @@ class AdminAppBrowserIT extends BrowserTestsOnTheRunner {
         editor.findElement(By.xpath("//nav[@aria-label='Breadcrumbs']//a[normalize-space()='Flow configs']")).click();
         waiting(editor).until(ExpectedConditions.presenceOfElementLocated(CONFIG_ROWS));
 
-        assertEquals(List.of("sales-emea"), ids(editor), "the filter is kept");
+        assertTrue(ids(editor).contains("sales-emea") && ids(editor).stream().allMatch(id -> id.startsWith("sales")),
+                "the filter is kept: " + ids(editor));
         assertTrue(editor.findElement(By.cssSelector("input[aria-label='Tick sales-emea']")).isSelected(),
                 "the tick is kept");
         assertTrue(editor.findElements(By.cssSelector("[aria-label='Remove filter prefix ^ sales']")).size() == 1);
@@ -245,28 +246,30 @@ class AdminAppBrowserIT extends BrowserTestsOnTheRunner {
     }
 
     private void emergencyWhileTheListStillLoads(WebDriver browser) throws Exception {
-        browser.get(api + "/app");
-        performance(browser, "sessionStorage.setItem('flow-config-app.id-token', arguments[0])",
-                app.token("eddie", "Edit", BENCH + "*,main-queue"));
-        // Held in the page until the test lets them go: the list's pages, and the switch's dry runs.
-        ((HasCdp) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-                (() => {
-                  const original = window.fetch.bind(window);
-                  const gate = () => { let open; const opened = new Promise(r => open = r); return { opened, open }; };
-                  const list = gate(), dryRun = gate();
-                  window.releaseList = list.open;
-                  window.releaseDryRun = dryRun.open;
-                  window.fetch = (input, init) => {
-                    const url = String(input instanceof Request ? input.url : input);
-                    const held = /\\/flow-configs\\?/.test(url) ? list : /dryRun=true/.test(url) ? dryRun : null;
-                    return held ? held.opened.then(() => original(input, init)) : original(input, init);
-                  };
-                })();"""));
+        // Signed in on the emergency page's own address, so the list is first asked for there.
         browser.get(api + "/app#/emergency");
-        browser.navigate().refresh();
+        waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys("eddie");
+        // Held in the page until the test lets them go: the list's pages, and the switch's dry runs.
+        performance(browser, """
+                const original = window.fetch.bind(window);
+                const gate = () => { let open; const opened = new Promise(r => open = r); return { opened, open }; };
+                const list = gate(), dryRun = gate();
+                window.releaseList = list.open;
+                window.releaseDryRun = dryRun.open;
+                window.fetch = (input, init) => {
+                  const url = String(input instanceof Request ? input.url : input);
+                  const held = /\\/flow-configs\\?/.test(url) ? list : /dryRun=true/.test(url) ? dryRun : null;
+                  return held ? held.opened.then(() => original(input, init)) : original(input, init);
+                };""");
+        browser.findElement(By.cssSelector("input[type='radio'][name='level'][value='Edit']")).click();
+        type(browser.findElement(By.name("scopes")), BENCH + "*,main-queue");
+        button(browser, "Sign in").click();
         WebElement byPrefix = waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
                 "input[type='radio'][value='prefix']")));
-        assertTrue(browser.findElement(By.tagName("body")).getText().contains("Loading configs"), "the list loads");
+        // The table's loading line (its text: Cloudscape fades it in, so it may not count as shown yet).
+        waiting(browser).until(driver -> (Boolean) performance(driver,
+                "return document.querySelector('main').textContent.includes('Loading configs')"));
+        assertEquals(List.of(), listRequests(browser), "no page of the list has arrived");
         byPrefix.click();
         type(field(browser, "Id prefix"), BENCH);
         browser.findElement(By.cssSelector("input[aria-label='Variable 1']")).sendKeys("Closure");
