@@ -25,6 +25,9 @@ test('zones: offsets, suggestions and unknown names', () => {
   assert.equal(offsetLabel('UTC'), 'UTC');
   assert.ok(isKnownZone('Europe/Paris'));
   assert.ok(!isKnownZone('Mars/Olympus'));
+  assert.equal(offsetLabel('new yo'), '', 'a zone half typed has no offset and throws nothing');
+  assert.equal(localDateTime('new yo', Date.UTC(2026, 0, 1, 9, 30)), '2026-01-01T09:30');
+  assert.equal(formatInstant('2026-12-07T19:17:33Z', { locale: 'en-US', timeZone: 'new yo' }).length > 0, true);
   assert.equal(zoneSuggestions('new york')[0], 'America/New_York');
 });
 

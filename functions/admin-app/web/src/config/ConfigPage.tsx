@@ -22,6 +22,7 @@ import { useUnsavedChanges } from '../app/unsaved';
 import { reapply } from '../logic/diff';
 import { describeField, errorMessage, fieldErrorsOf, placeFieldErrors, tabOfField, type FieldError } from '../logic/errors';
 import { clone, sameConfig, type FlowConfig } from '../logic/model';
+import { CONNECT_LIMIT_BYTES, estimateLargestResult } from '../logic/size';
 import { ssmlProblem } from '../logic/ssml';
 import { formatInstant } from '../logic/time';
 import { ConflictPanel } from './ConflictPanel';
@@ -126,6 +127,7 @@ export function ConfigPage({ id }: { id: string }) {
   const dirty = loaded !== null && !sameConfig(loaded.draft, loaded.base);
   useUnsavedChanges(dirty && !deleted, `You have unsaved changes to '${id}'. Leave without saving?`);
   const badVoice = useMemo(() => loaded ? malformedVoice(loaded.draft) : null, [loaded]);
+  const estimate = useMemo(() => loaded ? estimateLargestResult(loaded.draft) : null, [loaded]);
 
   // Focus goes back where the user was: the field last edited, as long as it is still on the page.
   const restoreFocus = () => requestAnimationFrame(() => requestAnimationFrame(() => {
@@ -216,6 +218,7 @@ export function ConfigPage({ id }: { id: string }) {
   const sidePreview = showPreview && wide && (tab === 'values' || tab === 'prompts' || tab === 'schedules');
 
   const tabs = <Tabs activeTabId={tab} onChange={e => setTab(e.detail.activeTabId as TabId)} ariaLabel="Parts of the config"
+    i18nStrings={{ scrollLeftAriaLabel: 'Show the tabs on the left', scrollRightAriaLabel: 'Show the tabs on the right' }}
     tabs={[
       { id: 'values', label: 'Values', content: <ValuesTab editing={editing} /> },
       { id: 'prompts', label: 'Prompts', content: <PromptsTab editing={editing} id={id} /> },
@@ -231,8 +234,9 @@ export function ConfigPage({ id }: { id: string }) {
 
   return <div onFocusCapture={event => {
     const target = event.target as HTMLElement;
-    if (target.closest('.config-action-bar') || target.closest('[role="tablist"]')) return;
-    if (target.matches('input, textarea, button, [tabindex]')) {
+    // Fields only: the action bar, the tabs, a conflict's buttons and dialogs are not where the user was editing.
+    if (target.closest('.config-action-bar, [role="tablist"], #conflict, [role="dialog"]')) return;
+    if (target.matches('input, textarea, button[aria-haspopup]')) {
       lastField.current = target;
       lastFieldName.current = target.getAttribute('name');
     }
@@ -248,22 +252,27 @@ export function ConfigPage({ id }: { id: string }) {
         actions={atLeast(level, 'Full') ? <Button disabled={!full} disabledReason={editReason ?? undefined}
           onClick={() => setDeleting('asking')}>Delete config</Button> : undefined}>{id}</Header>
       <Box id="access" color="text-body-secondary">{access}</Box>
+    </SpaceBetween>
+    {/* Outside any SpaceBetween item, so it can stick to the top while the rest of the page scrolls under it. */}
       <div className="config-action-bar" role="region" aria-label="Save">
-        <Container>
-          <SpaceBetween size="m" direction="horizontal" alignItems="center">
-            <Button variant="primary" disabled={!!saveReason} disabledReason={saveReason} loading={saving}
-              onClick={save}>Save</Button>
-            <Button disabled={!dirty} disabledReason={dirty ? undefined : 'Nothing to discard.'}
-              onClick={discard}>Discard changes</Button>
-            <Box>{`Version ${base.version}`}</Box>
-            <div aria-live="polite" id="unsaved">{dirty
-              ? <StatusIndicator type="warning">Unsaved changes</StatusIndicator>
-              : <StatusIndicator type="success">No unsaved changes</StatusIndicator>}</div>
-            {wide ? <Toggle checked={showPreview} onChange={e => setShowPreview(e.detail.checked)}>
-              Preview beside the editor</Toggle> : null}
-          </SpaceBetween>
-        </Container>
-      </div>
+      <Container>
+        <SpaceBetween size="m" direction="horizontal" alignItems="center">
+          <Button variant="primary" disabled={!!saveReason} disabledReason={saveReason} loading={saving}
+            onClick={save}>Save</Button>
+          <Button disabled={!dirty} disabledReason={dirty ? undefined : 'Nothing to discard.'}
+            onClick={discard}>Discard changes</Button>
+          <Box>{`Version ${base.version}`}</Box>
+          {estimate ? <Box color={estimate.bytes >= CONNECT_LIMIT_BYTES * 0.8 ? 'text-status-warning' : 'text-body-secondary'}>
+            {`Result about ${(estimate.bytes / 1024).toFixed(1)} KB of 32 KB`}</Box> : null}
+          <div aria-live="polite" id="unsaved">{dirty
+            ? <StatusIndicator type="warning">Unsaved changes</StatusIndicator>
+            : <StatusIndicator type="success">No unsaved changes</StatusIndicator>}</div>
+          {wide ? <Toggle checked={showPreview} onChange={e => setShowPreview(e.detail.checked)}>
+            Preview beside the editor</Toggle> : null}
+        </SpaceBetween>
+      </Container>
+    </div>
+    <SpaceBetween size="m">
       {conflict ? <ConflictPanel base={base} mine={draft} theirs={conflict.theirs}
         onReapply={() => {
           setLoaded({ base: conflict.theirs, etag: conflict.etag, draft: reapply(base, draft, conflict.theirs) });
@@ -280,7 +289,7 @@ export function ConfigPage({ id }: { id: string }) {
       {errors && errors.unplaced.length ? <Alert type="error" header={`Not saved: ${errors.message}`}>
         <ul>{errors.unplaced.map(e => <li key={e.field + e.message}>{`${describeField(e.field)}: ${e.message}`}</li>)}</ul>
       </Alert> : null}
-      {sidePreview ? <PanelLayout panelPosition="side-end" resizable defaultPanelSize={420} minPanelSize={320}
+      {sidePreview ? <PanelLayout panelPosition="side-end" resizable defaultPanelSize={380} minPanelSize={300}
         mainContent={tabs} panelContent={<Box padding={{ left: 'm' }}>
           <PreviewPanel id={id} draft={draft} dirty={dirty} headingLevel="h2" /></Box>}
         i18nStrings={{ resizeHandleAriaLabel: 'Resize the preview', resizeHandleTooltipText: 'Drag to resize' }} />

@@ -106,11 +106,11 @@ export function HistoryTab({ id, currentVersion, restoreReason, onRestored }:
       <Header variant="h2">Compare two versions</Header>
       <SpaceBetween size="m" direction="horizontal" alignItems="end">
         <FormField label="Left">
-          <Select name="left-version" selectedOption={optionOf(left)} options={versions.map(option)}
+          <Select name="left-version" ariaLabel="Left version" selectedOption={optionOf(left)} options={versions.map(option)}
             onChange={e => setLeft(e.detail.selectedOption.value ?? '')} />
         </FormField>
         <FormField label="Right">
-          <Select name="right-version" selectedOption={optionOf(right)} options={versions.map(option)}
+          <Select name="right-version" ariaLabel="Right version" selectedOption={optionOf(right)} options={versions.map(option)}
             onChange={e => setRight(e.detail.selectedOption.value ?? '')} />
         </FormField>
         <Button onClick={compare} loading={busy && restoring === null}>Compare</Button>

@@ -72,12 +72,12 @@ export function PreviewPanel({ id, draft, dirty, headingLevel = 'h2' }:
     <Header variant={headingLevel} description="Exactly what GetConfig returns to a contact flow.">Preview</Header>
     <ColumnLayout columns={2} minColumnWidth={150}>
       <FormField label="Language">
-        <Select name="preview-language" selectedOption={{ value: language, label: language }}
+        <Select name="preview-language" ariaLabel="Preview language" selectedOption={{ value: language, label: language }}
           options={[...languages].sort().map(l => ({ value: l, label: l }))}
           onChange={e => setLanguage(e.detail.selectedOption.value ?? 'en-US')} />
       </FormField>
       <FormField label="Channel">
-        <Select name="preview-channel" selectedOption={{ value: channel, label: channel }}
+        <Select name="preview-channel" ariaLabel="Preview channel" selectedOption={{ value: channel, label: channel }}
           options={CHANNELS.map(c => ({ value: c, label: c }))}
           onChange={e => setChannel(e.detail.selectedOption.value ?? 'voice')} />
       </FormField>
@@ -135,7 +135,7 @@ function PreviewResult({ answer }: { answer: { data?: PreviewAnswer; unsaved: bo
           { id: 'value', header: 'Value', cell: ([, value]) => <pre>{value}</pre> },
         ]} />
     </div>
-    <ExpandableSection headerText="Advanced: the result as the flow reads it ($.External)">
+    <ExpandableSection headerText="Advanced: every key exactly as the flow reads it">
       <div className="config-preview">
         <Table variant="embedded" ariaLabels={{ tableLabel: '$.External values' }} items={Object.entries(result)}
           trackBy={([key]) => key} wrapLines

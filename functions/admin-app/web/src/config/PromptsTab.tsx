@@ -48,7 +48,7 @@ function PromptLanguage({ editing, id, prompt, language }:
         {language}</Header>
       {canEdit ? <ColumnLayout columns={2}>
         <FormField label="Voice text (SSML)" errorText={problem?.message ?? errorOf(`${field}.voice`)}
-          constraintText={problem ? undefined : ssmlNote(text.voice)}>
+          constraintText={problem || errorOf(`${field}.voice`) ? undefined : ssmlNote(text.voice)}>
           <Textarea name={`${field}.voice`} ariaLabel={`Voice text (SSML) for ${prompt} in ${language}`}
             value={text.voice} rows={3} spellcheck={false}
             onChange={e => update(d => { d.prompts[prompt][language].voice = e.detail.value; })} />

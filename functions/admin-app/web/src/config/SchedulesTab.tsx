@@ -32,7 +32,8 @@ export function focusSoon(selector: string): void {
   }));
 }
 
-const zoneNote = (zone: string) => `In ${zone} (${offsetLabel(zone)} now).`;
+const zoneNote = (zone: string) => offsetLabel(zone) ? `In ${zone} (${offsetLabel(zone)} now).`
+  : `'${zone}' is not a time zone this browser knows.`;
 
 export function SchedulesTab({ editing }: { editing: Editing }) {
   const { draft, update, canEdit, errorOf } = editing;
@@ -137,15 +138,17 @@ function ScheduleEditor({ editing, schedule, index: i, count }:
 function WindowEditor({ editing, index: i, zone }: { editing: Editing; index: number; zone: string }) {
   const when = editing.draft.schedules![i].when as WindowWhen;
   const at = `schedules[${i}].when`;
+  // A time being typed is kept here until it is a whole hh:mm, so the stored value never rewrites the field mid-typing.
+  const [typing, setTyping] = useState<{ from?: string; to?: string }>({});
   const set = (key: 'from' | 'to', date: string, time: string) => editing.update(d => {
     const w = d.schedules![i].when as WindowWhen;
     if (key === 'to' && !date) delete w.to;
-    else w[key] = `${date}T${time || '00:00'}`;
+    else w[key] = `${date}T${/^\d{2}:\d{2}$/.test(time) ? time : '00:00'}`;
   });
   const part = (key: 'from' | 'to', label: string) => {
     const value = when[key] ?? '';
     const date = value.slice(0, 10);
-    const time = value.slice(11, 16);
+    const time = typing[key] ?? value.slice(11, 16);
     return <SpaceBetween size="xs" direction="horizontal">
       <FormField label={`${label} date`} description={zoneNote(zone)} errorText={editing.errorOf(`${at}.${key}`)}>
         <DatePicker name={`${at}.${key}`} value={date} placeholder="YYYY/MM/DD" openCalendarAriaLabel={
@@ -154,7 +157,11 @@ function WindowEditor({ editing, index: i, zone }: { editing: Editing; index: nu
       </FormField>
       <FormField label={`${label} time`} description="24-hour clock.">
         <TimeInput name={`${at}.${key}-time`} ariaLabel={`${label} time`} format="hh:mm" placeholder="hh:mm"
-          value={time} onChange={e => set(key, date, e.detail.value)} />
+          value={time} onChange={e => {
+            const typed = e.detail.value;
+            setTyping(t => ({ ...t, [key]: typed }));
+            if (/^\d{2}:\d{2}$/.test(typed) && date) set(key, date, typed);
+          }} />
       </FormField>
     </SpaceBetween>;
   };

@@ -112,7 +112,7 @@ function AddVariable({ editing }: { editing: Editing }) {
           <Input name="new-variable" value={name} onChange={e => setName(e.detail.value)} />
         </FormField>
         <FormField label="Type">
-          <Select name="new-variable-type" selectedOption={typeOption(type)} options={VARIABLE_TYPES.map(typeOption)}
+          <Select name="new-variable-type" ariaLabel="Type of the new variable" selectedOption={typeOption(type)} options={VARIABLE_TYPES.map(typeOption)}
             onChange={e => setType(e.detail.selectedOption.value as VariableType)} />
         </FormField>
         <FormField label="Value" description={type === 'boolean' ? 'true or false' : undefined}>

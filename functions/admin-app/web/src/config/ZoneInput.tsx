@@ -9,5 +9,6 @@ export function ZoneInput({ name, value, placeholder, label, onChange }:
     [value]);
   return <Autosuggest name={name} ariaLabel={label} value={value} placeholder={placeholder} options={options}
     onChange={event => onChange(event.detail.value)} enteredTextLabel={text => `Use "${text}"`}
-    filteringType="manual" empty="No time zone matches" />;
+    filteringType="manual" empty="No time zone matches"
+    clearAriaLabel={`Clear ${label}`} />;
 }

@@ -49,9 +49,11 @@ export function formatInstant(iso: string | null | undefined,
   options: { locale?: string; timeZone?: string; seconds?: boolean } = {}): string {
   const date = parseInstant(iso);
   if (!date) return iso ? String(iso) : '—';
+  // A zone being typed may not be one yet: then the viewer's own.
+  const timeZone = options.timeZone && isKnownZone(options.timeZone) ? options.timeZone : undefined;
   return new Intl.DateTimeFormat(options.locale, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric',
     minute: '2-digit', second: options.seconds ? '2-digit' : undefined, timeZoneName: 'short',
-    timeZone: options.timeZone }).format(date);
+    timeZone }).format(date);
 }
 
 function partsAt(zone: string, millis: number): Record<string, string> {
@@ -77,12 +79,13 @@ export function instantOf(local: string | null | undefined, zone: string): strin
 
 /** Now (or an instant) as a local date-time in zone ('2026-12-01T09:30'). */
 export function localDateTime(zone: string, millis: number = Date.now()): string {
-  const p = partsAt(zone, millis);
+  const p = partsAt(isKnownZone(zone) ? zone : 'UTC', millis);
   return `${p.year}-${p.month}-${p.day}T${String(Number(p.hour) % 24).padStart(2, '0')}:${p.minute}`;
 }
 
-/** The zone's offset at an instant as people write it: 'UTC−05:00', 'UTC+01:00', 'UTC'. */
+/** The zone's offset at an instant as people write it: 'UTC−05:00', 'UTC+01:00', 'UTC'; '' for an unknown zone. */
 export function offsetLabel(zone: string, millis: number = Date.now()): string {
+  if (!isKnownZone(zone)) return '';
   const minutes = Math.round(offsetAt(zone, millis) / 60000);
   if (minutes === 0) return 'UTC';
   const sign = minutes < 0 ? '−' : '+';
