@@ -76,6 +76,7 @@ export function ConfigsPage() {
       {...collectionProps}
       variant="full-page"
       stickyHeader
+      wrapLines
       trackBy="id"
       items={items}
       loading={!list.started}

@@ -197,15 +197,18 @@ class AdminAppBrowserIT extends BrowserTestsOnTheRunner {
         waiting(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role='dialog']"),
                 "Use 1 to 128 letters, digits and + _ - . : only."));
 
-        id.sendKeys("made-in-the-app");
+        id.sendKeys("zz-made-in-the-app");
         admin.findElement(By.name("new-description")).sendKeys("Created in a browser");
         button(admin, "Create").click();
-        waitForStatus(admin, "Created 'made-in-the-app': version 1.");
-        waiting(admin).until(ExpectedConditions.textToBe(By.tagName("h1"), "made-in-the-app"));
         String token = app.token("ana", "Full", "*");
-        assertEquals("Created in a browser", app.apiGet("flow-configs/made-in-the-app", token).get("description")
-                .asText());
-        app.send("DELETE", "flow-configs/made-in-the-app", token, null);
+        try {
+            waitForStatus(admin, "Created 'zz-made-in-the-app': version 1.");
+            waiting(admin).until(ExpectedConditions.textToBe(By.tagName("h1"), "zz-made-in-the-app"));
+            assertEquals("Created in a browser", app.apiGet("flow-configs/zz-made-in-the-app", token)
+                    .get("description").asText());
+        } finally {
+            app.deleteThroughApi("zz-made-in-the-app", token);
+        }
     }
 
     // ---- 300 configs: the first rows, and the emergency page while the list still loads ----

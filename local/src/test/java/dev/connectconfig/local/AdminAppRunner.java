@@ -253,6 +253,18 @@ final class AdminAppRunner implements ExtensionContext.Store.CloseableResource {
         }
     }
 
+    /** Deletes a config through the API, as a user would (If-Match its current version), when it exists. */
+    void deleteThroughApi(String id, String token) throws Exception {
+        HttpResponse<String> current = send("GET", "flow-configs/" + id, token, null);
+        if (current.statusCode() == 404) {
+            return;
+        }
+        HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(api() + "/flow-configs/" + id))
+                .DELETE().header("Authorization", "Bearer " + token).header("If-Match", current.headers()
+                        .firstValue("ETag").orElseThrow()).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(deleted.statusCode() / 100 == 2, deleted.body());
+    }
+
     JsonNode apiGet(String path, String token) throws Exception {
         HttpResponse<String> answer = send("GET", path, token, null);
         assertEquals(200, answer.statusCode(), answer.body());
