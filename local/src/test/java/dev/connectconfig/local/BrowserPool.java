@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * The Chromium browsers of one test JVM: started once and handed out again after each test with a fresh tab, no
@@ -30,6 +31,9 @@ final class BrowserPool implements ExtensionContext.Store.CloseableResource {
             driver = AppBrowser.start(work);
             all.add(driver);
         }
+        // The console log lives as long as the browser: what an earlier test's pages logged is read away here, so a
+        // test's check for console errors sees only its own.
+        driver.manage().logs().get(LogType.BROWSER);
         return driver;
     }
 

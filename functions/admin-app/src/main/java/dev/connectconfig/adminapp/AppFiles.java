@@ -7,68 +7,71 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The app's static files (under {@code app/} in the jar), each also served under a content-hashed name with a year's
- * cache. The page itself is never cached: it carries an import map from each module's plain name to its hashed one,
- * so a module's relative imports ({@code ./api.js}) load the version that page was built with.
+ * The console's files under {@code app/} in the jar: the page ({@code index.html}, never cached), the bundle's
+ * content-hashed files (named in {@code bundle.json} by the esbuild build, cached for a year) and the few plain files
+ * (the OpenAPI description), revalidated on every use. API Gateway compresses what it sends (the API's
+ * MinimumCompressionSize), so the files are kept as text.
  */
 final class AppFiles {
 
     static final String ROOT = "app/";
     static final String PAGE = "index.html";
+    static final String BUNDLE = "bundle.json";
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String NO_CACHE = "no-cache";
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8", "json", "application/json; charset=utf-8",
-            "html", "text/html; charset=utf-8", "svg", "image/svg+xml");
+            "html", "text/html; charset=utf-8", "svg", "image/svg+xml", "txt", "text/plain; charset=utf-8");
+    /** The names bundle.json lists as hashed: {@code "hashed": ["main-ABCD1234.js", ...]}. */
+    private static final Pattern HASHED_LIST = Pattern.compile("\"hashed\"\\s*:\\s*\\[([^\\]]*)]");
+    private static final Pattern NAME = Pattern.compile("\"([^\"\\\\]+)\"");
 
     /** One answer of the app function. */
     record Answer(int status, Map<String, String> headers, String body) {
     }
 
-    private record StaticFile(String name, String hashedName, String contentType, String body) {
+    private record StaticFile(String contentType, String cache, String body) {
     }
 
-    private final Map<String, StaticFile> byName = new TreeMap<>();
-    private final Map<String, StaticFile> byHashedName = new TreeMap<>();
+    private final Map<String, StaticFile> files = new TreeMap<>();
     private final String page;
     private final ContentSecurityPolicy policy;
     private final AppSettings settings;
 
-    AppFiles(Map<String, String> files, AppSettings settings) {
-        files.forEach((name, body) -> {
-            if (name.equals(PAGE)) {
+    AppFiles(Map<String, String> contents, AppSettings settings) {
+        String html = contents.get(PAGE);
+        if (html == null) {
+            throw new IllegalStateException("app/index.html is missing: build the console (functions/admin-app/web)");
+        }
+        Set<String> hashed = hashedNames(contents.getOrDefault(BUNDLE, ""));
+        contents.forEach((name, body) -> {
+            if (name.equals(PAGE) || name.equals(BUNDLE)) {
                 return;
             }
             String type = TYPES.get(extension(name));
             if (type == null) {
                 throw new IllegalStateException("app/" + name + ": no content type for this kind of file");
             }
-            StaticFile file = new StaticFile(name, hashed(name, body), type, body);
-            byName.put(name, file);
-            byHashedName.put(file.hashedName(), file);
+            files.put(name, new StaticFile(type, hashed.contains(name) ? IMMUTABLE : NO_CACHE, body));
         });
-        String importMap = importMap();
-        String template = files.get(PAGE);
-        if (template == null || !template.contains("<!--import-map-->")) {
-            throw new IllegalStateException("app/index.html must hold <!--import-map-->");
-        }
-        String html = template.replace("<!--import-map-->", "<script type=\"importmap\">" + importMap + "</script>");
-        for (StaticFile file : byName.values()) {
-            html = html.replace("\"app/" + file.name() + "\"", "\"app/" + file.hashedName() + "\"");
+        for (String name : hashed) {
+            if (!files.containsKey(name)) {
+                throw new IllegalStateException("app/bundle.json names " + name + ", which is not in app/");
+            }
         }
         this.page = html;
-        this.policy = new ContentSecurityPolicy(settings, sha256(importMap));
+        this.policy = new ContentSecurityPolicy(settings);
         this.settings = settings;
     }
 
@@ -91,20 +94,16 @@ final class AppFiles {
         return new Answer(302, headers, "");
     }
 
-    /** The sign-in settings the app starts with, never cached. */
+    /** The sign-in settings the console starts with, never cached. */
     Answer config(String clientId) {
         return new Answer(200, headers(TYPES.get("json"), NO_CACHE), JsonText.object(settings.forBrowser(clientId)));
     }
 
-    /** A file by its plain name (revalidated on every use) or by its hashed name (cached for a year). */
+    /** A file of the bundle (cached for a year: its name changes with its content) or a plain one (revalidated). */
     Answer file(String name) {
-        StaticFile hashed = byHashedName.get(name);
-        if (hashed != null && !hashed.hashedName().equals(hashed.name())) {
-            return new Answer(200, headers(hashed.contentType(), IMMUTABLE), hashed.body());
-        }
-        StaticFile plain = byName.get(name);
-        if (plain != null) {
-            return new Answer(200, headers(plain.contentType(), NO_CACHE), plain.body());
+        StaticFile file = files.get(name);
+        if (file != null) {
+            return new Answer(200, headers(file.contentType(), file.cache()), file.body());
         }
         return new Answer(404, headers(TYPES.get("json"), NO_CACHE), JsonText.object(Map.of("code", "NOT_FOUND",
                 "message", "The app has no file by that name; open the app's page instead.")));
@@ -124,30 +123,16 @@ final class AppFiles {
         return headers;
     }
 
-    /** Plain name of every module seen from the page ({@code ./app/api.js}) to its hashed name. */
-    private String importMap() {
-        Map<String, String> imports = new TreeMap<>();
-        byName.values().stream().filter(file -> file.name().endsWith(".js"))
-                .forEach(file -> imports.put("./app/" + file.name(), "./app/" + file.hashedName()));
-        return "{\"imports\":" + JsonText.object(imports) + "}";
-    }
-
-    private static String hashed(String name, String body) {
-        int dot = name.lastIndexOf('.');
-        String digest = HexFormat.of().formatHex(digest(body)).substring(0, 12);
-        return name.substring(0, dot) + "." + digest + name.substring(dot);
-    }
-
-    private static String sha256(String text) {
-        return Base64.getEncoder().encodeToString(digest(text));
-    }
-
-    private static byte[] digest(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    static Set<String> hashedNames(String bundle) {
+        Set<String> names = new TreeSet<>();
+        Matcher list = HASHED_LIST.matcher(bundle);
+        if (list.find()) {
+            Matcher name = NAME.matcher(list.group(1));
+            while (name.find()) {
+                names.add(name.group(1));
+            }
         }
+        return names;
     }
 
     private static String extension(String name) {

@@ -3,7 +3,7 @@ package dev.connectconfig.adminapp;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The few JSON texts the function writes: flat string maps (settings, errors, the import map). */
+/** The few JSON texts the function writes: flat string maps (settings, errors). */
 final class JsonText {
 
     private JsonText() {
@@ -20,7 +20,7 @@ final class JsonText {
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
-                // '<' too, so no text can close the inline import map's script element.
+                // Markup characters escaped too, so no setting can ever read as HTML.
                 default -> {
                     if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
                         out.append(String.format("\\u%04x", (int) c));

@@ -2,7 +2,6 @@ package dev.connectconfig.adminapp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,13 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.connectconfig.engines.RepoFiles;
 import dev.connectconfig.testing.TestContext;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.GZIPOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,9 +28,9 @@ class AdminAppHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AppSettings LOCAL = new AppSettings("local-login", "", List.of());
-    private static final Pattern IMPORT_MAP = Pattern.compile("<script type=\"importmap\">(.*?)</script>",
-            Pattern.DOTALL);
-    private static final Pattern RELATIVE_IMPORT = Pattern.compile("from '\\./([^']+)'");
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>");
+    /** esbuild's imports between chunks: {@code from"./chunk-ABCD1234.js"} and {@code import("./ConfigPage-….js")}. */
+    private static final Pattern RELATIVE_IMPORT = Pattern.compile("[\"'`]\\./([A-Za-z]+-[A-Za-z0-9]+\\.js)[\"'`]");
 
     private static APIGatewayProxyResponseEvent get(AdminAppHandler handler, String file) {
         APIGatewayProxyRequestEvent event = RepoFiles.event("events/admin-app/page.json",
@@ -46,13 +46,8 @@ class AdminAppHandlerTest {
         return new AdminAppHandler(AppFiles.load(settings));
     }
 
-    private static String sha256(String text) throws Exception {
-        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
     @Test
-    void thePageIsNeverCachedAndItsPolicyAllowsNoInlineCodeButTheImportMapByItsHash() throws Exception {
+    void thePageIsNeverCachedAndItsPolicyAllowsNoInlineCodeOrStyleAndNoEval() {
         APIGatewayProxyResponseEvent page = handler(LOCAL).handleRequest(RepoFiles.event("events/admin-app/page.json",
                 APIGatewayProxyRequestEvent.class), new TestContext("AdminApp"));
 
@@ -60,14 +55,15 @@ class AdminAppHandlerTest {
         assertEquals("text/html; charset=utf-8", page.getHeaders().get("Content-Type"));
         assertEquals("no-cache", page.getHeaders().get("Cache-Control"));
         String policy = page.getHeaders().get("Content-Security-Policy");
-        assertFalse(policy.contains("unsafe-inline"), policy);
-        assertFalse(policy.contains("unsafe-eval"), policy);
+        assertFalse(policy.contains("unsafe-"), policy);
         assertTrue(policy.startsWith("default-src 'none'; "), policy);
+        assertTrue(policy.contains("; script-src 'self'; "), policy);
+        assertTrue(policy.contains("; style-src 'self'; "), policy);
         assertTrue(policy.contains("frame-ancestors 'none'"), policy);
-        Matcher importMap = IMPORT_MAP.matcher(page.getBody());
-        assertTrue(importMap.find(), page.getBody());
-        assertTrue(policy.contains("script-src 'self' 'sha256-" + sha256(importMap.group(1)) + "'"), policy);
         assertEquals("nosniff", page.getHeaders().get("X-Content-Type-Options"));
+        String html = page.getBody();
+        assertFalse(INLINE_SCRIPT.matcher(html).find(), "every script has a src: " + html);
+        assertFalse(html.contains("<style") || html.contains(" style="), "no inline style: " + html);
     }
 
     @Test
@@ -94,57 +90,87 @@ class AdminAppHandlerTest {
     }
 
     @Test
-    void everyFileTheImportMapNamesIsServedByItsHashedNameForAYear() throws Exception {
+    void everyFileOfTheBundleIsServedByItsHashedNameForAYearWithItsType() throws Exception {
         AdminAppHandler handler = handler(LOCAL);
-        JsonNode imports = JSON.readTree(extractImportMap(get(handler, null).getBody())).get("imports");
+        JsonNode bundle = bundle();
 
-        assertTrue(imports.size() >= 8, imports.toString());
-        imports.properties().forEach(entry -> {
-            String plain = entry.getKey().substring("./app/".length());
-            String hashed = entry.getValue().asText().substring("./app/".length());
-            assertTrue(hashed.matches(plain.replace(".js", "") + "\\.[0-9a-f]{12}\\.js"), hashed);
-            APIGatewayProxyResponseEvent file = get(handler, hashed);
-            assertEquals(200, file.getStatusCode(), hashed);
-            assertEquals("public, max-age=31536000, immutable", file.getHeaders().get("Cache-Control"));
-            assertEquals("text/javascript; charset=utf-8", file.getHeaders().get("Content-Type"));
-            assertEquals(file.getBody(), get(handler, plain).getBody());
-            assertEquals("no-cache", get(handler, plain).getHeaders().get("Cache-Control"));
-        });
+        assertTrue(bundle.get("hashed").size() >= 4, bundle.toString());
+        for (JsonNode name : bundle.get("hashed")) {
+            String file = name.asText();
+            assertTrue(file.matches("[A-Za-z]+-[A-Za-z0-9]{8,12}\\.(js|css|svg)(\\.LEGAL\\.txt)?"), file);
+            APIGatewayProxyResponseEvent answer = get(handler, file);
+            assertEquals(200, answer.getStatusCode(), file);
+            assertEquals("public, max-age=31536000, immutable", answer.getHeaders().get("Cache-Control"), file);
+            String type = answer.getHeaders().get("Content-Type");
+            assertEquals(file.endsWith(".txt") ? "text/plain; charset=utf-8" : file.endsWith(".js")
+                    ? "text/javascript; charset=utf-8" : file.endsWith(".css") ? "text/css; charset=utf-8"
+                    : "image/svg+xml", type, file);
+        }
+        APIGatewayProxyResponseEvent openApi = get(handler, "openapi.json");
+        assertEquals(200, openApi.getStatusCode());
+        assertEquals("no-cache", openApi.getHeaders().get("Cache-Control"), "a plain name is revalidated");
     }
 
     @Test
-    void thePageLinksTheHashedStyleSheetAndEntryModule() {
+    void thePageLinksTheHashedEntryModuleStyleSheetAndFavicon() throws Exception {
         String page = get(handler(LOCAL), null).getBody();
+        JsonNode bundle = bundle();
 
-        assertTrue(page.matches("(?s).*href=\"app/app\\.[0-9a-f]{12}\\.css\".*"), page);
-        assertTrue(page.matches("(?s).*src=\"app/main\\.[0-9a-f]{12}\\.js\".*"), page);
+        assertTrue(page.contains("<script type=\"module\" src=\"app/" + bundle.get("main").asText() + "\">"), page);
+        assertTrue(page.contains("<link rel=\"stylesheet\" href=\"app/" + bundle.get("css").asText() + "\">"), page);
+        assertTrue(page.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"app/"
+                + bundle.get("favicon").asText() + "\">"), page);
+        assertTrue(get(handler(LOCAL), bundle.get("favicon").asText()).getBody().startsWith("<svg"));
     }
 
     @Test
-    void everyRelativeImportOfEveryModuleIsAFileOfTheApp() throws Exception {
+    void everyModuleTheBundleImportsIsAFileOfTheBundle() throws Exception {
         AdminAppHandler handler = handler(LOCAL);
-        JsonNode imports = JSON.readTree(extractImportMap(get(handler, null).getBody())).get("imports");
-        Set<String> modules = new TreeSet<>();
-        imports.fieldNames().forEachRemaining(name -> modules.add(name.substring("./app/".length())));
+        Set<String> hashed = new TreeSet<>();
+        bundle().get("hashed").forEach(name -> hashed.add(name.asText()));
 
-        for (String module : modules) {
+        int imports = 0;
+        for (String module : hashed.stream().filter(name -> name.endsWith(".js")).toList()) {
             Matcher imported = RELATIVE_IMPORT.matcher(get(handler, module).getBody());
             while (imported.find()) {
-                assertTrue(modules.contains(imported.group(1)), module + " imports a missing " + imported.group(1));
+                imports++;
+                assertTrue(hashed.contains(imported.group(1)), module + " imports a missing " + imported.group(1));
             }
         }
+        assertTrue(imports > 0, "the entry imports its shared chunks");
     }
 
     @Test
-    void aChangedFileGetsANewHashedName() {
-        Map<String, String> files = Map.of("index.html", "<head><!--import-map--></head>", "main.js", "let a = 1;");
-        Map<String, String> changed = Map.of("index.html", "<head><!--import-map--></head>", "main.js", "let a = 2;");
+    void theFirstPageLoadIsAtMost700KbOfGzippedJsAndCss() throws Exception {
+        JsonNode bundle = bundle();
+        AdminAppHandler handler = handler(LOCAL);
+        long gzipped = 0;
+        List<String> files = new ArrayList<>();
+        for (JsonNode name : bundle.get("firstLoad")) {
+            files.add(name.asText());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+                gzip.write(get(handler, name.asText()).getBody().getBytes(StandardCharsets.UTF_8));
+            }
+            gzipped += out.size();
+        }
+        assertTrue(files.contains(bundle.get("main").asText()) && files.contains(bundle.get("css").asText()), files
+                .toString());
+        System.out.printf("BUNDLE admin console first page load: %d files, %d KB gzipped (JS and CSS)%n", files.size(),
+                gzipped / 1024);
+        assertTrue(gzipped <= 700 * 1024, "first page load " + gzipped / 1024 + " KB gzipped: over the 700 KB budget");
+    }
 
-        String before = new AppFiles(files, LOCAL).page().body();
-        String after = new AppFiles(changed, LOCAL).page().body();
+    @Test
+    void aBundleThatNamesAMissingFileIsRefusedAtStart() {
+        Map<String, String> files = Map.of("index.html", "<html></html>", "bundle.json",
+                "{\"hashed\": [\"main-ABCDEFGH.js\"]}");
 
-        assertNotEquals(before, after);
-        assertTrue(before.contains("\"./app/main.js\":\"./app/main."), before);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new AppFiles(files, LOCAL));
+
+        assertEquals("app/bundle.json names main-ABCDEFGH.js, which is not in app/", refused.getMessage());
+        assertThrows(IllegalStateException.class, () -> new AppFiles(Map.of("main.js", ""), LOCAL),
+                "no page: the console was not built");
     }
 
     @Test
@@ -170,11 +196,28 @@ class AdminAppHandlerTest {
         assertEquals(200, config.getStatusCode());
         assertEquals("no-cache", config.getHeaders().get("Cache-Control"));
         assertEquals(JSON.readTree("{\"signIn\":\"cognito\",\"cognitoDomain\":"
-                + "\"https://flow-config-x.auth.us-east-1.amazoncognito.com\",\"clientId\":\"4example5client6id7\"}"),
-                JSON.readTree(config.getBody()));
+                + "\"https://flow-config-x.auth.us-east-1.amazoncognito.com\",\"clientId\":\"4example5client6id7\","
+                + "\"identityProvider\":\"\",\"readOnlyRegion\":\"\"}"), JSON.readTree(config.getBody()));
         String policy = config.getHeaders().get("Content-Security-Policy");
         assertTrue(policy.contains("connect-src 'self' https://flow-config-x.auth.us-east-1.amazoncognito.com"),
                 policy);
+    }
+
+    @Test
+    void theSettingsNameTheCompanyIdpAndThePrimaryRegionOfAReplica() throws Exception {
+        AppSettings replica = AppSettings.from(Map.of("SIGN_IN", "cognito", "COGNITO_DOMAIN_URL",
+                "https://x.auth.eu-west-1.amazoncognito.com", "IDENTITY_PROVIDER", "CorpAD",
+                "PRIMARY_REGION", "us-east-1", "AWS_REGION", "eu-west-1")::get);
+
+        JsonNode config = JSON.readTree(handler(replica).handleRequest(RepoFiles.event("events/admin-app/config.json",
+                APIGatewayProxyRequestEvent.class), new TestContext("AdminApp")).getBody());
+
+        assertEquals("CorpAD", config.get("identityProvider").asText());
+        assertEquals("us-east-1", config.get("readOnlyRegion").asText());
+        assertEquals("", AppSettings.readOnlyRegion("us-east-1", "us-east-1"), "the primary itself");
+        assertEquals("", AppSettings.readOnlyRegion("", "eu-west-1"), "no primary named");
+        assertEquals("", AppSettings.readOnlyRegion(null, "eu-west-1"), "no primary named");
+        assertEquals("us-east-1", AppSettings.readOnlyRegion(" us-east-1 ", null));
     }
 
     @Test
@@ -197,9 +240,7 @@ class AdminAppHandlerTest {
         assertEquals("SIGN_IN must be cognito or local-login, not none", refused.getMessage());
     }
 
-    private static String extractImportMap(String page) {
-        Matcher matcher = IMPORT_MAP.matcher(page);
-        assertTrue(matcher.find(), page);
-        return matcher.group(1);
+    private static JsonNode bundle() throws Exception {
+        return JSON.readTree(RepoFiles.path("functions/admin-app/target/classes/app/bundle.json").toFile());
     }
 }

@@ -21,7 +21,7 @@ class TemplateContractIT {
     @Test
     void handlerCodeUriAndEnvironmentMatchTheBuild() {
         assertEquals(Set.of("AdminAppFunction"), TemplateContract.verifyModule("functions/admin-app"));
-        assertEquals(Set.of("SIGN_IN", "COGNITO_DOMAIN_URL", "FRAME_ANCESTORS"),
+        assertEquals(Set.of("SIGN_IN", "COGNITO_DOMAIN_URL", "FRAME_ANCESTORS", "IDENTITY_PROVIDER", "PRIMARY_REGION"),
                 TemplateContract.envReads(Path.of("src/main/java")));
     }
 
