@@ -196,7 +196,8 @@ class AdminAppConfigBrowserIT extends BrowserTestsOnTheRunner {
                 .matches("(?s).*\\d{4}-\\d{2}-\\d{2}T\\d{2}.*"), "saved times are not raw ISO");
 
         click(admin, "Restore version 2");
-        click(admin, "Restore version 2");
+        waiting(admin).until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[@role='dialog']//button[normalize-space(.)='Restore version 2']"))).click();
         waitForNotice(admin, "Restored version 2 of '" + MAIN + "': now version 4.");
         JsonNode restored = app.apiGet("flow-configs/" + MAIN, admin());
         assertFalse(restored.get("prompts").get("HoldMessage").has("es-US"));
