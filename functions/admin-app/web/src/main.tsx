@@ -1,6 +1,8 @@
 import '@cloudscape-design/global-styles/index.css';
+import './app/console.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { repairAria } from './app/ariaRepair';
 import { prefetchFirstPage } from './configs/configList';
 
 // The first page of the list is asked for at once, beside the settings and the page's code (a signed-in user
@@ -8,3 +10,4 @@ import { prefetchFirstPage } from './configs/configList';
 prefetchFirstPage();
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App />);
+repairAria();

@@ -30,6 +30,7 @@ export function Shell() {
     document.title = `${route.page === 'config' ? route.id : TITLES[route.page] ?? 'Flow configs'} · Flow configs`;
   }, [route]);
 
+  if (!session.holdsAnywhere('Read')) return <NoAccess />;
   const active = route.page === 'config' ? '#/configs' : `#/${route.page}`;
   return <NotifyProvider notify={notify}>
     <AppLayout
@@ -104,4 +105,18 @@ function breadcrumbs(route: Route): BreadcrumbGroupProps.Item[] {
     default:
       return [home];
   }
+}
+
+/** Signed in, but no group or scope grants any level: said plainly, before any request is refused (API: NO_ACCESS). */
+function NoAccess() {
+  const session = useSession();
+  useEffect(() => { document.title = 'No access · Flow configs'; }, []);
+  return <main className="sign-in" aria-label="No access">
+    <Alert type="error" header="No access to flow configs" action={<Button onClick={session.signOut}>Sign out</Button>}>
+      {`You are signed in as ${session.username}, but none of your groups grants access to flow configs. Ask your `
+        + 'administrator to add you to FlowConfigReaders (look), FlowConfigEditors (change values and texts) or '
+        + 'FlowConfigAdmins (everything), or to one of those groups for your configs only, such as '
+        + 'FlowConfigEditors-sales.'}
+    </Alert>
+  </main>;
 }

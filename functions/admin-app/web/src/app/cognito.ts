@@ -27,12 +27,17 @@ export async function startCognitoSignIn(settings: Settings): Promise<void> {
   sessionStorage.setItem(VERIFIER, verifier);
   sessionStorage.setItem(STATE, state);
   const challenge = base64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+  window.location.assign(authorizeUrl(settings, appUrl(), state, challenge));
+}
+
+/** Cognito's /oauth2/authorize for the code flow with PKCE; straight to the company IdP when one is named (C2). */
+export function authorizeUrl(settings: Settings, redirectUri: string, state: string, challenge: string): string {
   const authorize = new URL('/oauth2/authorize', settings.cognitoDomain);
-  const query = new URLSearchParams({ response_type: 'code', client_id: settings.clientId, redirect_uri: appUrl(),
+  const query = new URLSearchParams({ response_type: 'code', client_id: settings.clientId, redirect_uri: redirectUri,
     scope: 'openid email profile', state, code_challenge_method: 'S256', code_challenge: challenge });
   if (settings.identityProvider) query.set('identity_provider', settings.identityProvider);
   authorize.search = query.toString();
-  window.location.assign(authorize.toString());
+  return authorize.toString();
 }
 
 /** Back from the managed login with ?code=…&state=…: the code exchanged for tokens, the ID token kept. */

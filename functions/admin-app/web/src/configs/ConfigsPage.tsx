@@ -21,6 +21,7 @@ import { matchesFilter, PREFIX_KEY, prefixOf } from './filter';
 // Kept for the console's lifetime, like the list: coming back from a config shows the same filter and order.
 let keptQuery: PropertyFilterProps.Query = { tokens: [], operation: 'and' };
 let keptSorting: TableProps.SortingState<ConfigSummary> | undefined;
+const FIRST_ROWS = 'configs-first-rows';
 
 const FILTERING_PROPERTIES: PropertyFilterProps.FilteringProperty[] = [
   { key: PREFIX_KEY, propertyLabel: 'Id starts with', groupValuesLabel: 'Id prefixes', operators: ['^'],
@@ -49,6 +50,11 @@ export function ConfigsPage() {
   useEffect(() => { keptSorting = collectionProps.sortingColumn ? { sortingColumn: collectionProps.sortingColumn,
     isDescending: collectionProps.sortingDescending } : undefined; },
   [collectionProps.sortingColumn, collectionProps.sortingDescending]);
+
+  // A mark the browser tests read: when the first rows reached the screen (ms since the page began loading).
+  useEffect(() => {
+    if (items.length > 0 && performance.getEntriesByName(FIRST_ROWS).length === 0) performance.mark(FIRST_ROWS);
+  }, [items.length]);
 
   const changeQuery = (next: PropertyFilterProps.Query) => {
     keptQuery = next;
@@ -87,8 +93,9 @@ export function ConfigsPage() {
       header={<Header variant="awsui-h1-sticky" counter={list.started ? counter : undefined}
         description="The values, prompts and schedules your contact flows read. Open one to change it."
         actions={<SpaceBetween direction="horizontal" size="xs">
-          {ticking ? <Button disabled={selected.length === 0} onClick={() => navigate('#/emergency')}>
-            {`Emergency for ${selected.length} ticked…`}</Button> : null}
+          {ticking ? <Button disabled={selected.length === 0} disabledReason="Tick the configs first"
+            onClick={() => navigate('#/emergency')}>{selected.length ? `Emergency for ${selected.length} ticked…`
+              : 'Emergency for ticked…'}</Button> : null}
           <Button variant="primary" disabled={!!cannotCreate} disabledReason={cannotCreate ?? undefined}
             onClick={() => setCreating(true)}>Create config</Button>
         </SpaceBetween>}>Configs</Header>}

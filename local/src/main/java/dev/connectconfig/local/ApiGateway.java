@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The REST API as API Gateway serves it: each request to a template route passes the Cognito authorizer (here the
@@ -153,6 +156,7 @@ final class ApiGateway implements AutoCloseable {
         if (!headers.containsKey("Content-Type") && out.length > 0) {
             headers.set("Content-Type", "application/json");
         }
+        out = compressed(exchange, route.restApiId(), out);
         LocalHttp.send(exchange, response.path("statusCode").asInt(), null, out);
     }
 
@@ -218,6 +222,28 @@ final class ApiGateway implements AutoCloseable {
                 : binary ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));
         event.put("isBase64Encoded", binary && body.length > 0);
         return event;
+    }
+
+    /**
+     * As API Gateway does with the API's MinimumCompressionSize: a body at least that large, for a client whose
+     * Accept-Encoding names gzip, goes gzipped (unless the function already encoded it).
+     */
+    private byte[] compressed(HttpExchange exchange, String restApiId, byte[] body) throws IOException {
+        int minimum = system.template().minimumCompressionSize(restApiId);
+        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        Headers headers = exchange.getResponseHeaders();
+        if (minimum < 0 || body.length < minimum || accepted == null || headers.containsKey("Content-Encoding")
+                || !Arrays.stream(accepted.split(",")).map(e -> e.split(";")[0].strip().toLowerCase(Locale.ROOT))
+                        .anyMatch(e -> e.equals("gzip") || e.equals("*"))) {
+            return body;
+        }
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write(body);
+        }
+        headers.set("Content-Encoding", "gzip");
+        headers.add("Vary", "Accept-Encoding");
+        return gzipped.toByteArray();
     }
 
     /** The first media type of the request's Accept header, the one API Gateway matches; empty without one. */

@@ -158,6 +158,15 @@ final class SamTemplate {
         return list.stream().map(type -> values.text(type).replace("~1", "/")).toList();
     }
 
+    /**
+     * The smallest response body, in bytes, the API gzips for a client that accepts it ({@code MinimumCompressionSize});
+     * -1 when the API compresses nothing.
+     */
+    int minimumCompressionSize(String restApiId) {
+        Object size = apiProperty(restApiId, "MinimumCompressionSize");
+        return size == null ? -1 : Integer.parseInt(values.text(size));
+    }
+
     private Object apiProperty(String restApiId, String name) {
         if (!template.resources().containsKey(restApiId)) {
             return null;

@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +48,7 @@ class AdminAppCognitoSignInIT {
     private static final String CLIENT_ID = "exampleclient";
     private static final String CODE = "a-one-time-code";
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final By SIGN_IN = AdminAppRunner.buttonNamed("Sign in");
 
     @TempDir
     static Path work;
@@ -103,11 +105,11 @@ class AdminAppCognitoSignInIT {
     void signsInWithTheAuthorizationCodeAndPkceSendsTheIdTokenAndSignsOut() throws Exception {
         browser = browsers.take();
         browser.get(runner.api() + "/app");
-        wait(browser).until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Sign in']")));
+        wait(browser).until(ExpectedConditions.elementToBeClickable(SIGN_IN));
         AppBrowser.checkScreen(browser, "sign-in-cognito");
 
-        browser.findElement(By.xpath("//button[text()='Sign in']")).click();
-        wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#configs tbody tr")));
+        browser.findElement(SIGN_IN).click();
+        wait(browser).until(ExpectedConditions.presenceOfElementLocated(AdminAppRunner.CONFIG_ROWS));
 
         assertEquals("code", AUTHORIZE.get("response_type"));
         assertEquals(CLIENT_ID, AUTHORIZE.get("client_id"));
@@ -119,12 +121,14 @@ class AdminAppCognitoSignInIT {
                 + browser.getCurrentUrl());
         assertEquals(idToken, ((JavascriptExecutor) browser).executeScript(
                 "return sessionStorage.getItem('flow-config-app.id-token');"));
-        assertTrue(browser.findElement(By.id("nav")).getText().contains("Signed in as ana"));
-        assertTrue(browser.findElement(By.id("configs")).getText().contains("main-queue"),
+        assertFalse(AUTHORIZE.containsKey("identity_provider"), "no company IdP named: the user pool's own page");
+        assertTrue(browser.findElement(By.tagName("body")).getText().contains("Signed in as ana"));
+        assertTrue(browser.findElement(By.cssSelector("table[aria-label='Configs']")).getText().contains("main-queue"),
                 "the API answered the ID token");
+        assertEquals(List.of(), AppBrowser.consoleProblems(browser), "no console error, no failed request");
 
-        browser.findElement(By.xpath("//button[text()='Sign out']")).click();
-        wait(browser).until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Sign in']")));
+        browser.findElement(By.linkText("Sign out")).click();
+        wait(browser).until(ExpectedConditions.elementToBeClickable(SIGN_IN));
         assertEquals(Map.of("client_id", CLIENT_ID, "logout_uri", runner.api() + "/app"), Map.copyOf(LOGOUT));
         assertNull(((JavascriptExecutor) browser).executeScript(
                 "return sessionStorage.getItem('flow-config-app.id-token');"));
@@ -137,10 +141,11 @@ class AdminAppCognitoSignInIT {
 
         browser.get(runner.api() + "/app?code=" + CODE + "&state=forged");
 
-        wait(browser).until(ExpectedConditions.textToBe(By.id("status"),
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                 "The sign-in answer did not match this browser tab. Sign in again."));
         assertEquals(before, TOKEN_REQUESTS.get());
-        assertTrue(browser.findElements(By.id("configs")).isEmpty());
+        assertTrue(browser.findElements(AdminAppRunner.CONFIG_ROWS).isEmpty());
+        assertTrue(browser.findElement(SIGN_IN).isEnabled(), "the user may sign in again");
     }
 
     private static WebDriverWait wait(WebDriver driver) {

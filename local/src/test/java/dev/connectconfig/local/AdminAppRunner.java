@@ -32,10 +32,10 @@ import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -111,7 +111,7 @@ final class AdminAppRunner implements ExtensionContext.Store.CloseableResource {
         driver.get(api() + "/app");
         ((JavascriptExecutor) driver).executeScript(
                 "sessionStorage.setItem('flow-config-app.id-token', arguments[0]); window.location.reload();", token);
-        waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#configs tbody tr")));
+        waiting(driver).until(ExpectedConditions.presenceOfElementLocated(CONFIG_ROWS));
         return driver;
     }
 
@@ -136,14 +136,37 @@ final class AdminAppRunner implements ExtensionContext.Store.CloseableResource {
         return driver.findElement(By.cssSelector(css)).getText();
     }
 
+    /** The first link of the configs table: the list has rows. */
+    static final By CONFIG_ROWS = By.cssSelector("table[aria-label='Configs'] tbody a");
+
+    /** The local sign-in page: user name, access level (a radio group) and scopes, then the list's first rows. */
     static void signIn(WebDriver driver, String user, String level, String scopes) {
         waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(user);
-        new Select(driver.findElement(By.name("level"))).selectByValue(level);
-        WebElement scopeField = driver.findElement(By.name("scopes"));
-        scopeField.clear();
-        scopeField.sendKeys(scopes);
-        driver.findElement(By.cssSelector("form button[type='submit']")).click();
-        waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#configs tbody tr")));
+        driver.findElement(By.cssSelector("input[type='radio'][name='level'][value='" + level + "']")).click();
+        type(driver.findElement(By.name("scopes")), scopes);
+        button(driver, "Sign in").click();
+        waiting(driver).until(ExpectedConditions.presenceOfElementLocated(CONFIG_ROWS));
+    }
+
+    /** Replaces a field's text as a user would (select all, type), so React sees every change. */
+    static void type(WebElement field, String text) {
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+    }
+
+    /** The button whose visible text is {@code text} (Cloudscape wraps it in a span). */
+    static WebElement button(WebDriver driver, String text) {
+        return driver.findElement(buttonNamed(text));
+    }
+
+    static By buttonNamed(String text) {
+        // A disabled button's reason rides inside it, so its own label is matched (the span Cloudscape wraps it in).
+        return By.xpath("//button[normalize-space()=" + xpathText(text) + " or ./span[normalize-space()="
+                + xpathText(text) + "]]");
+    }
+
+    static String xpathText(String text) {
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
     }
 
     static void open(WebDriver driver, String id) {
@@ -151,8 +174,10 @@ final class AdminAppRunner implements ExtensionContext.Store.CloseableResource {
         waiting(driver).until(ExpectedConditions.textToBe(By.tagName("h1"), id));
     }
 
+    /** A notification (Cloudscape's Flashbar) saying {@code text}. */
     static void waitForStatus(WebDriver driver, String text) {
-        waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), text));
+        waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//*[@aria-label='Notifications']//*[contains(normalize-space(), " + xpathText(text) + ")]")));
     }
 
     static void checkScreen(WebDriver driver, String name) throws IOException {

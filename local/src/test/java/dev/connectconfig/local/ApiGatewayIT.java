@@ -38,6 +38,7 @@ class ApiGatewayIT {
                 Properties:
                   StageName: !Ref ApiStageName
                   BinaryMediaTypes: ['audio~1mpeg', 'audio~1pcm']
+                  MinimumCompressionSize: 1024
                   Cors: {AllowOrigin: "'https://config.example.com'", AllowMethods: "'GET,POST'"}
                   GatewayResponses:
                     DEFAULT_4XX:
@@ -117,6 +118,27 @@ class ApiGatewayIT {
 
         assertEquals(List.of("a=1", "b=2"), response.headers().allValues("Set-Cookie"));
         assertEquals("one", response.headers().firstValue("X-Probe").orElse(null));
+    }
+
+    @Test
+    void aBodyOfAtLeastTheMinimumCompressionSizeIsGzippedForAClientThatAcceptsIt() throws Exception {
+        byte[] large = ("{\"text\": \"" + "x".repeat(2000) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<byte[]> gzipped = post("/probe/event", "application/json", large, "Accept-Encoding",
+                "br;q=1, gzip;q=0.8");
+        HttpResponse<byte[]> plain = post("/probe/event", "application/json", large);
+        HttpResponse<byte[]> small = post("/probe/binary", "application/json", new byte[0], "Accept",
+                "audio/mpeg", "Accept-Encoding", "gzip");
+
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(null));
+        assertTrue(gzipped.headers().allValues("Vary").contains("Accept-Encoding"), gzipped.headers().toString());
+        byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))
+                .readAllBytes();
+        assertTrue(gzipped.body().length < unzipped.length / 4, gzipped.body().length + " of " + unzipped.length);
+        assertEquals(json(plain).path("body").asText(), LocalJson.read(unzipped).path("body").asText());
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), "no Accept-Encoding: sent as it is");
+        assertTrue(small.headers().firstValue("Content-Encoding").isEmpty(), "under 1024 bytes: sent as it is");
+        assertArrayEquals(new byte[] {(byte) 0xff, (byte) 0xfb, 0, 1}, small.body());
     }
 
     @Test

@@ -12,13 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /** Debian's Chromium for the admin app's tests: started headless on a fresh profile, checked with axe-core. */
 final class AppBrowser {
@@ -46,6 +50,8 @@ final class AppBrowser {
     static WebDriver start(Path work) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        // The page's console, read by the tests: no error on any screen.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--user-data-dir="
                         + Files.createTempDirectory(work, "chromium"));
@@ -54,6 +60,25 @@ final class AppBrowser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(WINDOW);
         return driver;
+    }
+
+    /**
+     * What went wrong on the page since the last call: console errors (a CSP violation, an exception, a failed load)
+     * and every request answered 400 or more. Empty on a healthy screen.
+     */
+    static List<String> consoleProblems(WebDriver driver) {
+        List<String> problems = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                problems.add("console: " + entry.getMessage());
+            }
+        }
+        Object failed = ((JavascriptExecutor) driver).executeScript("return performance.getEntriesByType('resource')"
+                + ".filter(e => e.responseStatus >= 400).map(e => e.responseStatus + ' ' + e.name);");
+        if (failed instanceof List<?> list) {
+            list.forEach(request -> problems.add("request: " + request));
+        }
+        return problems;
     }
 
     /** axe-core's rules on the screen as shown: no serious or critical violation; and a screenshot for review. */
