@@ -28,7 +28,8 @@ test('zones: offsets, suggestions and unknown names', () => {
   assert.equal(offsetLabel('new yo'), '', 'a zone half typed has no offset and throws nothing');
   assert.equal(localDateTime('new yo', Date.UTC(2026, 0, 1, 9, 30)), '2026-01-01T09:30');
   assert.equal(formatInstant('2026-12-07T19:17:33Z', { locale: 'en-US', timeZone: 'new yo' }).length > 0, true);
-  assert.equal(zoneSuggestions('new york')[0], 'America/New_York');
+  for (const typed of ['new york', 'newyork', 'New_Y']) assert.equal(zoneSuggestions(typed)[0], 'America/New_York', typed);
+  assert.deepEqual(zoneSuggestions('zzzz'), []);
 });
 
 test('timeline times carry their year', () => {

@@ -24,12 +24,16 @@ export function isKnownZone(zone: string): boolean {
   }
 }
 
-/** Zones whose name contains what was typed, the closest first, at most `limit`. */
+/**
+ * Zones whose name contains what was typed, those with a part starting with it first, at most `limit`. Spaces and
+ * underscores are ignored on both sides: 'new york', 'newyork' and 'new_york' all find America/New_York.
+ */
 export function zoneSuggestions(typed: string, limit = 50): string[] {
-  const wanted = typed.trim().toLowerCase().replace(/ /g, '_');
+  const plain = (text: string) => text.toLowerCase().replace(/[\s_]+/g, '');
+  const wanted = plain(typed);
   if (!wanted) return allZones().slice(0, limit);
-  const matching = allZones().filter(zone => zone.toLowerCase().includes(wanted));
-  const starts = (zone: string) => zone.toLowerCase().split('/').some(part => part.startsWith(wanted));
+  const matching = allZones().filter(zone => plain(zone).includes(wanted));
+  const starts = (zone: string) => zone.split('/').some(part => plain(part).startsWith(wanted));
   return [...matching.filter(starts), ...matching.filter(zone => !starts(zone))].slice(0, limit);
 }
 

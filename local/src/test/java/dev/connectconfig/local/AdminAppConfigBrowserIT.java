@@ -196,7 +196,8 @@ class AdminAppConfigBrowserIT extends BrowserTestsOnTheRunner {
                 .matches("(?s).*\\d{4}-\\d{2}-\\d{2}T\\d{2}.*"), "saved times are not raw ISO");
 
         click(admin, "Restore version 2");
-        click(admin, "Restore version 2");
+        waiting(admin).until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[@role='dialog']//button[normalize-space(.)='Restore version 2']"))).click();
         waitForNotice(admin, "Restored version 2 of '" + MAIN + "': now version 4.");
         JsonNode restored = app.apiGet("flow-configs/" + MAIN, admin());
         assertFalse(restored.get("prompts").get("HoldMessage").has("es-US"));
@@ -313,10 +314,7 @@ class AdminAppConfigBrowserIT extends BrowserTestsOnTheRunner {
         tab(admin, "History");
         waiting(admin).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//table[.//*[normalize-space()='Saved by']]")));
         assertEquals(0L, js.executeScript(overflow), "the history");
-        // A screenshot without axe here: Cloudscape's own mobile toolbar (the app layout's, below 688 px) puts
-        // aria-orientation on its <nav>, which axe calls critical; the same screen at full size is checked above.
-        java.nio.file.Files.write(AppBrowser.SCREENS.resolve("config-history-at-200-percent.png"),
-                ((org.openqa.selenium.TakesScreenshot) admin).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        checkScreen(admin, "config-history-at-200-percent");
     }
 
     // ---- helpers ----

@@ -83,6 +83,27 @@ class AdminAppReplicaBrowserIT {
         check("replica-transfer");
     }
 
+    @Test
+    void aConfigPageInAReplicaOffersNoWriteAndSaysWhy() throws Exception {
+        browser = browsers.take();
+        browser.get(runner.api() + "/app");
+        AdminAppRunner.signIn(browser, "ana", "Full", "*");
+        browser.get(runner.api() + "/app#/configs/main-queue");
+        ConfigPageInBrowser.waitForTitle(browser, "main-queue");
+
+        String reason = "This region is a read-only replica; make changes in eu-west-1.";
+        assertOffWithReason(ConfigPageInBrowser.button(browser, "Save"), reason);
+        assertOffWithReason(ConfigPageInBrowser.button(browser, "Delete config"), reason);
+        assertTrue(browser.findElements(By.cssSelector("textarea, input[name^='variables.'], input[name='new-variable']"))
+                .isEmpty(), "no editor is offered in a replica");
+        ConfigPageInBrowser.tab(browser, "History");
+        AdminAppRunner.waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                reason));
+        assertTrue(browser.findElements(By.xpath("//button[starts-with(@aria-label, 'Restore version')]")).isEmpty(),
+                "no restore in a replica");
+        check("replica-config");
+    }
+
     private void assertOffWithReason(WebElement button, String reason) {
         assertEquals("true", button.getAttribute("aria-disabled"), button.getText());
         // Cloudscape names the reason as the button's description (a tooltip on hover and focus).

@@ -126,14 +126,16 @@ final class ConfigPageInBrowser {
     }
 
     /** A Cloudscape select's trigger, found by its accessible label (the hidden element its aria-labelledby names). */
-    static By select(String label) {
-        return By.xpath("//button[contains(concat(' ', @aria-labelledby, ' '), concat(' ', (//div[@hidden][normalize-space()="
-                + literal(label) + "])[1]/@id, ' '))]");
+    static WebElement select(WebDriver driver, String label) {
+        WebElement name = waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//div[@hidden][normalize-space()=" + literal(label) + "]")));
+        return driver.findElement(By.xpath("//button[contains(concat(' ', @aria-labelledby, ' '), "
+                + literal(" " + name.getAttribute("id") + " ") + ")]"));
     }
 
     /** Picks an option of a Cloudscape select found by its label. */
     static void choose(WebDriver driver, String label, String option) {
-        WebElement trigger = waiting(driver).until(ExpectedConditions.presenceOfElementLocated(select(label)));
+        WebElement trigger = select(driver, label);
         scrollIntoView(driver, trigger);
         try {
             trigger.click();
@@ -149,7 +151,7 @@ final class ConfigPageInBrowser {
 
     /** What a Cloudscape select shows as chosen. */
     static String chosen(WebDriver driver, String label) {
-        return driver.findElement(select(label)).getText().trim();
+        return select(driver, label).getText().trim();
     }
 
     static void waitForNotice(WebDriver driver, String text) {
