@@ -3,6 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import { apiRequest, describeError } from '../api/client';
 import { currentToken } from '../app/token';
+import { decodeToken, holdsAnywhere, LEVELS, scopesOf } from '../app/access';
 
 export interface ConfigStatus {
   emergency: { until: string | null } | null;
@@ -67,9 +68,14 @@ function fetchPage(prefix: string, limit: number, nextToken: string | null): Pro
     limit: String(limit), nextToken: nextToken ?? undefined } }).then(answer => answer.body);
 }
 
-/** Called before React renders: a signed-in user's first page is on its way while the code and settings load. */
+/**
+ * Called before React renders: a signed-in user's first page is on its way while the code and settings load. A token
+ * that grants no level anywhere asks nothing (the console shows its no-access page instead of a 403).
+ */
 export function prefetchFirstPage(): void {
-  if (currentToken() && !firstPage) {
+  const token = currentToken();
+  const claims = token ? decodeToken(token) : null;
+  if (claims && LEVELS.some(level => holdsAnywhere(scopesOf(claims), level)) && !firstPage) {
     firstPage = fetchPage('', FIRST_PAGE, null);
     firstPage.catch(() => {});
   }
