@@ -2,7 +2,7 @@ package dev.connectconfig.local;
 
 import static dev.connectconfig.local.AdminAppRunner.checkScreen;
 import static dev.connectconfig.local.AdminAppRunner.waiting;
-import static dev.connectconfig.local.ConfigPageInBrowser.activeName;
+import static dev.connectconfig.local.ConfigPageInBrowser.assertFocusReturnsTo;
 import static dev.connectconfig.local.ConfigPageInBrowser.assertNoProblems;
 import static dev.connectconfig.local.ConfigPageInBrowser.button;
 import static dev.connectconfig.local.ConfigPageInBrowser.choose;
@@ -103,7 +103,7 @@ class AdminAppConfigBrowserIT extends BrowserTestsOnTheRunner {
         waiting(editor).until(ExpectedConditions.textMatches(By.id("version-line"),
                 java.util.regex.Pattern.compile("^Version 2, last changed by eddie on .+")));
         assertFalse(text(editor, "version-line").matches(".*\\d{4}-\\d{2}-\\d{2}T.*"), "no raw ISO timestamp");
-        assertEquals("variables.Closure", activeName(editor), "focus is back on the switch the user flipped");
+        assertFocusReturnsTo(editor, "variables.Closure", "focus is back on the switch the user flipped");
         assertTrue(text(editor, "unsaved").contains("No unsaved changes"));
         assertEquals("true", getConfig(MAIN).get("Closure").asText(), "GetConfig through Lambda's Invoke API");
 
@@ -114,7 +114,7 @@ class AdminAppConfigBrowserIT extends BrowserTestsOnTheRunner {
         waitForNotice(editor, "Your changes to '" + MAIN + "' were discarded.");
         assertEquals("600", named(editor, "variables.MaxQueueWaitSeconds").getAttribute("value"));
         assertEquals("normal", chosen(editor, "RoutingMode"));
-        assertEquals("variables.MaxQueueWaitSeconds", activeName(editor));
+        assertFocusReturnsTo(editor, "variables.MaxQueueWaitSeconds", "focus is back in the field edited last");
         assertNoProblems(editor);
     }
 
@@ -275,7 +275,7 @@ class AdminAppConfigBrowserIT extends BrowserTestsOnTheRunner {
 
         click(second, "Re-apply my changes on version 2");
         waiting(second).until(ExpectedConditions.invisibilityOfElementLocated(By.id("conflict")));
-        assertEquals("prompts.Greeting.en-GB.chat", activeName(second), "focus is back in the field being edited");
+        assertFocusReturnsTo(second, "prompts.Greeting.en-GB.chat", "focus is back in the field being edited");
         click(second, "Save");
         waitForNotice(second, "Saved '" + TWO + "': now version 3.");
         JsonNode saved = app.apiGet("flow-configs/" + TWO, admin());

@@ -195,6 +195,19 @@ final class ConfigPageInBrowser {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     }
 
+    /**
+     * Asserts that focus comes back to the field named {@code name}: the page moves it once React has drawn the
+     * change, so this waits for that (as long as any other wait) before it judges.
+     */
+    static void assertFocusReturnsTo(WebDriver driver, String name, String message) {
+        try {
+            AdminAppRunner.waiting(driver).until(d -> name.equals(activeName(d)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // judged below, with the field that has the focus named
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(name, activeName(driver), message);
+    }
+
     static String activeName(WebDriver driver) {
         return (String) ((JavascriptExecutor) driver).executeScript(
                 "return document.activeElement && document.activeElement.getAttribute('name');");
