@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.connectconfig.flowconfig.AuthorizationMatrixIT.Level;
+import dev.connectconfig.flowconfig.AuthorizationMatrixIT.Scope;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,10 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CalendarAuthorizationMatrixIT extends ApiIntegrationTest {
 
-    enum Level { FULL, EDIT, READ }
-
     /** How the caller's scope names the calendar {@code sales-holidays} (or {@code sales-new} for create). */
-    enum Scope { EXACT, PREFIX, OTHER, STAR, GROUP }
+    private static final Set<Scope> SCOPES = EnumSet.of(Scope.EXACT, Scope.PREFIX, Scope.OTHER, Scope.STAR,
+            Scope.GROUP);
 
     enum Operation {
         GET(true), LIST(true), DATES(true), HISTORY(true), CREATE(false), CHANGE(false), DELETE(false),
@@ -43,7 +45,7 @@ class CalendarAuthorizationMatrixIT extends ApiIntegrationTest {
         List<Arguments> rows = new ArrayList<>();
         for (Level level : Level.values()) {
             for (Operation operation : Operation.values()) {
-                for (Scope scope : Scope.values()) {
+                for (Scope scope : SCOPES) {
                     rows.add(Arguments.of(level, operation, scope));
                 }
             }
@@ -60,7 +62,8 @@ class CalendarAuthorizationMatrixIT extends ApiIntegrationTest {
         String target = operation == Operation.CREATE ? "sales-new" : "sales-holidays";
         var before = api.snapshot();
 
-        APIGatewayProxyResponseEvent response = api.invoke(request(operation, target, claims(level, scope, target)));
+        APIGatewayProxyResponseEvent response = api.invoke(request(operation, target,
+                AuthorizationMatrixIT.claims(level, scope, target, "support-*,sales-holidays-old")));
 
         boolean expected = operation.readOnly || (level == Level.FULL && scope != Scope.OTHER);
         int status = response.getStatusCode();
@@ -73,32 +76,6 @@ class CalendarAuthorizationMatrixIT extends ApiIntegrationTest {
             assertEquals(403, status, response.getBody());
             assertEquals(before, api.snapshot(), "a refused request wrote something");
         }
-    }
-
-    private static Map<String, Object> claims(Level level, Scope scope, String target) {
-        Map<String, Object> claims = new HashMap<>();
-        claims.put("sub", "user-" + level + "-" + scope);
-        claims.put("cognito:username", "user");
-        if (scope == Scope.GROUP) {
-            claims.put("cognito:groups", switch (level) {
-                case FULL -> "FlowConfigAdmin";
-                case EDIT -> "FlowConfigEdit";
-                case READ -> "FlowConfigRead";
-            });
-            return claims;
-        }
-        String value = switch (scope) {
-            case EXACT -> target;
-            case PREFIX -> "sales-*";
-            case OTHER -> "support-*,sales-holidays-old";
-            default -> "*";
-        };
-        claims.put(switch (level) {
-            case FULL -> "custom:fc_full";
-            case EDIT -> "custom:fc_edit";
-            case READ -> "custom:fc_read";
-        }, value);
-        return claims;
     }
 
     private static APIGatewayProxyRequestEvent request(Operation operation, String id, Map<String, Object> claims) {

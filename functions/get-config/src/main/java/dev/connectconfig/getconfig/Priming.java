@@ -86,15 +86,8 @@ final class Priming {
         FlowConfig sample = sample();
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
         try (PrimingEndpoint endpoint = new PrimingEndpoint(FlowConfigItems.toItem(sample));
-                // configured as the live client is (timeouts, retries), with credentials the endpoint ignores
-                DynamoDbClient loopback = AwsClients.configure(DynamoDbClient.builder(),
-                                GetConfigService.DYNAMODB_TIMEOUTS, endpoint.uri())
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create("priming", "priming")))
-                        .build()) {
-            GetConfigHandler twin = new GetConfigHandler(new GetConfigService(new DynamoDbFlowConfigStore(loopback,
-                    "priming"), Duration.ZERO), new CallTelemetry(new StructuredLog("priming",
-                    StructuredLog.Level.INFO, () -> nowhere), new EmbeddedMetrics("priming", "priming", () -> nowhere)));
+                DynamoDbClient loopback = loopback(endpoint)) {
+            GetConfigHandler twin = twin(loopback, nowhere);
             for (int round = 0; round < ROUNDS; round++) {
                 for (Channel channel : Channel.values()) {
                     twin.handleRequest(new ByteArrayInputStream(event(channel)), OutputStream.nullOutputStream(),
@@ -122,14 +115,8 @@ final class Priming {
                 Map.of("Open", "false"), Map.of()));
         try (PrimingEndpoint endpoint = new PrimingEndpoint(FlowConfigItems.toItem(sample.withSchedules(schedules)),
                 List.of(CalendarItems.toItem(calendar)), "priming");
-                DynamoDbClient loopback = AwsClients.configure(DynamoDbClient.builder(),
-                                GetConfigService.DYNAMODB_TIMEOUTS, endpoint.uri())
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create("priming", "priming")))
-                        .build()) {
-            GetConfigHandler twin = new GetConfigHandler(new GetConfigService(new DynamoDbFlowConfigStore(loopback,
-                    "priming"), Duration.ZERO), new CallTelemetry(new StructuredLog("priming",
-                    StructuredLog.Level.INFO, () -> nowhere), new EmbeddedMetrics("priming", "priming", () -> nowhere)));
+                DynamoDbClient loopback = loopback(endpoint)) {
+            GetConfigHandler twin = twin(loopback, nowhere);
             for (int round = 0; round < ROUNDS / 3; round++) {
                 twin.handleRequest(new ByteArrayInputStream(event(Channel.VOICE)), OutputStream.nullOutputStream(),
                         null);
@@ -137,6 +124,21 @@ final class Priming {
         } catch (IOException | RuntimeException ignored) {
             // best effort, as above
         }
+    }
+
+    /** A client configured as the live one is (timeouts, retries), with credentials the endpoint ignores. */
+    private static DynamoDbClient loopback(PrimingEndpoint endpoint) {
+        return AwsClients.configure(DynamoDbClient.builder(), GetConfigService.DYNAMODB_TIMEOUTS, endpoint.uri())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming",
+                        "priming")))
+                .build();
+    }
+
+    /** A handler as the live one is, on {@code loopback}, logging and counting nowhere. */
+    private static GetConfigHandler twin(DynamoDbClient loopback, PrintStream nowhere) {
+        return new GetConfigHandler(new GetConfigService(new DynamoDbFlowConfigStore(loopback, "priming"),
+                Duration.ZERO), new CallTelemetry(new StructuredLog("priming", StructuredLog.Level.INFO,
+                () -> nowhere), new EmbeddedMetrics("priming", "priming", () -> nowhere)));
     }
 
     private static byte[] event(Channel channel) {

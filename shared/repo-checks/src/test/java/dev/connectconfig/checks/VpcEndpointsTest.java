@@ -37,12 +37,12 @@ class VpcEndpointsTest {
     /** Every option on, so every function and role that can exist does. */
     static final Map<String, String> PRIVATE = Map.ofEntries(
             Map.entry("NetworkMode", "private"),
-            Map.entry("VpcId", "vpc-0a1b2c3d4e5f60718"),
-            Map.entry("PrivateSubnetIds", "subnet-0a1b2c3d4e5f60718,subnet-0a1b2c3d4e5f60719"),
-            Map.entry("PrivateRouteTableIds", "rtb-0a1b2c3d4e5f60718"),
-            Map.entry("DynamoDbPrefixListId", "pl-02cd2c6b"),
+            Map.entry("VpcId", SamTransformTest.EXAMPLE_VALUES.get("VpcId")),
+            Map.entry("PrivateSubnetIds", SamTransformTest.EXAMPLE_VALUES.get("PrivateSubnetIds")),
+            Map.entry("PrivateRouteTableIds", SamTransformTest.DEPLOYABLE.get("PrivateRouteTableIds")),
+            Map.entry("DynamoDbPrefixListId", SamTransformTest.DEPLOYABLE.get("DynamoDbPrefixListId")),
             Map.entry("EnableAnalytics", "true"),
-            Map.entry("ProducerAccountId", "444455556666"),
+            Map.entry("ProducerAccountId", SamTransformTest.DEPLOYABLE.get("ProducerAccountId")),
             Map.entry("EnableMonitoring", "true"),
             Map.entry("ConnectInstanceArn", SamTransformTest.EXAMPLE_VALUES.get("ConnectInstanceArn")));
 
