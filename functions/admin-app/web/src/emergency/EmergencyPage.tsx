@@ -247,7 +247,7 @@ export function EmergencyPage() {
               <Input value={description} onChange={e => setDescription(e.detail.value)} ariaLabel="Description" />
             </FormField>
           </ColumnLayout>
-          <Checkbox checked={noEnd} disabled={!!noEndReason} onChange={e => setNoEnd(e.detail.checked)}
+          <Checkbox name="no-end" checked={noEnd} disabled={!!noEndReason} onChange={e => setNoEnd(e.detail.checked)}
             description={noEndReason ? `${noEndReason} An emergency with no end needs Full access.`
               : 'It stays on until someone ends it. Needs Full access on each config.'}>No end</Checkbox>
           {problem ? <Alert type="error">{problem}</Alert> : null}
