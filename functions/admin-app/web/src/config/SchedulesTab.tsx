@@ -307,7 +307,8 @@ function CalendarEditor({ editing, index: i, title, zone }: { editing: Editing; 
     {when.calendar && some ? <FormField label="Entries" errorText={editing.errorOf(`${at}.entries`)
       ?? (when.entries ?? []).map((_, j) => editing.errorOf(`${at}.entries[${j}]`)).find(Boolean)}>
       <Multiselect name={`${at}.entries`} ariaLabel={`Entries of ${when.calendar} for ${title}`}
-        placeholder="Choose entries" statusType={entries === null ? 'loading' : 'finished'}
+        placeholder="Choose entries" deselectAriaLabel={o => `Remove ${o.label ?? o.value}`}
+        statusType={entries === null ? 'loading' : 'finished'}
         loadingText="Loading the entries" empty="This calendar has no entries."
         selectedOptions={(when.entries ?? []).map(name => ({ value: name, label: name }))}
         options={(entries ?? []).map(name => ({ value: name, label: name }))}
