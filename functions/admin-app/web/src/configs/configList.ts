@@ -2,6 +2,7 @@
 // the console's lifetime: coming back from a config shows the list as it was left, filters and ticks included.
 import { useSyncExternalStore } from 'react';
 import { apiRequest, describeError } from '../api/client';
+import { decodeToken, holdsAnywhere, scopesOf } from '../app/access';
 import { currentToken } from '../app/token';
 
 export interface ConfigStatus {
@@ -69,7 +70,9 @@ function fetchPage(prefix: string, limit: number, nextToken: string | null): Pro
 
 /** Called before React renders: a signed-in user's first page is on its way while the code and settings load. */
 export function prefetchFirstPage(): void {
-  if (currentToken() && !firstPage) {
+  const token = currentToken();
+  // A token that grants no level anywhere gets the no-access page, not a refused request.
+  if (token && !firstPage && holdsAnywhere(scopesOf(decodeToken(token) ?? {}), 'Read')) {
     firstPage = fetchPage('', FIRST_PAGE, null);
     firstPage.catch(() => {});
   }

@@ -136,6 +136,8 @@ class AdminAppCalendarsBrowserIT extends BrowserTestsOnTheRunner {
             assertEquals("Christmas Day (observed for Dec 25, 2027)", dayRow(days, "2027-12-24"));
         }
         assertTrue(ana.findElement(By.tagName("body")).getText().contains("No config uses this calendar."));
+        ((JavascriptExecutor) ana).executeScript("arguments[0].scrollIntoView({block: 'start'});", ana.findElement(
+                By.xpath("//h2[normalize-space()='Year view']")));
         clean(ana, "calendar-year-view");
 
         // Used from a config's schedule, on one of its entries.
