@@ -50,7 +50,8 @@ export function CalendarPage({ id }: { id: string }) {
   const full = !region && atLeast(level, 'Full');
   const reason = region ? `This region is a read-only replica; make changes in ${region}.`
     : full ? null : 'Changing a calendar needs Full access to it: a change reaches every config that uses it.';
-  const isNew = /\?new$/.test(window.location.hash);
+  // Opened from 'Create calendar' (#/calendars/<id>?new): nothing to load yet.
+  const [isNew] = useState(() => /\?new$/.test(window.location.hash));
 
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState('');
@@ -115,6 +116,8 @@ export function CalendarPage({ id }: { id: string }) {
       setLoaded({ base: fresh, etag, draft: clone(fresh), created: true });
       setErrors(null);
       setConflict(null);
+      // Made: its address loses '?new', so a reload opens the saved calendar.
+      if (!created) window.history.replaceState(null, '', `#/calendars/${encodeURIComponent(id)}`);
       notify({ type: 'success', content: created ? `Saved the calendar '${id}': now version ${body.version}.`
         : `Created the calendar '${id}' (version ${body.version}).` });
     } catch (e) {
@@ -179,7 +182,7 @@ export function CalendarPage({ id }: { id: string }) {
       + `${conflict.theirs.updatedBy || 'someone'} while you were editing`} action={<SpaceBetween size="xs"
         direction="horizontal">
         <Button onClick={() => {
-          setLoaded({ ...loaded, etag: conflict.etag, base: conflict.theirs });
+          setLoaded({ ...loaded, etag: conflict.etag, base: conflict.theirs, created: true });
           setConflict(null);
           notify({ type: 'info', content: `Your entries are kept on top of version ${conflict.theirs.version}; Save `
             + 'replaces it with them.' });
