@@ -21,6 +21,8 @@ const LAZY_PAGES = {
   ConfigPage: 'src/config/ConfigPage.tsx',
   EmergencyPage: 'src/emergency/EmergencyPage.tsx',
   TransferPage: 'src/transfer/TransferPage.tsx',
+  CalendarsPage: 'src/calendars/CalendarsPage.tsx',
+  CalendarPage: 'src/calendars/CalendarPage.tsx',
 };
 
 if (args.includes('--tests')) {

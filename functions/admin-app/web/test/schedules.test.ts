@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDates, crossesMidnight, describeDays, describeSet, describeWhen, kindOf, move, newWhen, parseDates }
+import { addDates, crossesMidnight, describeDays, describeSet, describeWhen, kindOf, monthDay, move, newWhen, parseDates,
+  parseYears }
   from '../src/logic/schedules';
 
 test('the three kinds are told apart by their fields', () => {
@@ -54,4 +55,27 @@ test('typed dates are split, checked and added once each', () => {
 test('moving a schedule changes only the order, and not past either end', () => {
   assert.deepEqual(move(['a', 'b', 'c'], 2, 1), ['a', 'c', 'b']);
   assert.deepEqual(move(['a', 'b', 'c'], 0, -1), ['a', 'b', 'c']);
+});
+
+test('a schedule on a calendar names the calendar and, when it names some, the entries', () => {
+  assert.equal(kindOf({ calendar: 'us-holidays' }), 'calendar');
+  assert.equal(describeWhen({ calendar: 'us-holidays' }, 'America/New_York'),
+    'On every day of calendar us-holidays (America/New_York)');
+  assert.equal(describeWhen({ calendar: 'us-holidays', entries: ['Christmas Day', 'Thanksgiving'] }, 'UTC'),
+    'On Christmas Day and Thanksgiving of calendar us-holidays (UTC)');
+  assert.equal(describeWhen({ calendar: '' }, 'UTC'), 'On a calendar not chosen yet (UTC)');
+  assert.deepEqual(newWhen('calendar', '2026-12-31'), { calendar: '' });
+});
+
+test('a weekly schedule in a season says from when to when, over New Year too, and in which years', () => {
+  assert.equal(describeWhen({ days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '08:00', end: '16:00',
+    season: { from: '06-01', to: '08-31' } }, 'UTC'),
+  'Every Monday to Friday, 08:00 to 16:00, from June 1 to August 31 (UTC)');
+  assert.equal(describeWhen({ days: ['SAT'], start: '09:00', end: '12:00', season: { from: '11-01', to: '02-28' },
+    years: [2026, 2027] }, 'UTC'),
+  'Every Saturday, 09:00 to 12:00, from November 1 to February 28 (over New Year), in 2026 and 2027 only (UTC)');
+  assert.equal(monthDay('12-25'), 'December 25');
+  assert.deepEqual(parseYears('2027, 2026 2027'), [2026, 2027]);
+  assert.deepEqual(parseYears(''), []);
+  assert.equal(parseYears('26'), null);
 });

@@ -17,8 +17,11 @@ import { useSession } from './session';
 const ConfigPage = lazyPage('ConfigPage', () => import('../config/ConfigPage').then(m => m.ConfigPage));
 const EmergencyPage = lazyPage('EmergencyPage', () => import('../emergency/EmergencyPage').then(m => m.EmergencyPage));
 const TransferPage = lazyPage('TransferPage', () => import('../transfer/TransferPage').then(m => m.TransferPage));
+const CalendarsPage = lazyPage('CalendarsPage', () => import('../calendars/CalendarsPage').then(m => m.CalendarsPage));
+const CalendarPage = lazyPage('CalendarPage', () => import('../calendars/CalendarPage').then(m => m.CalendarPage));
 
-const TITLES: Record<string, string> = { configs: 'Configs', emergency: 'Emergency', transfer: 'Import and export' };
+const TITLES: Record<string, string> = { configs: 'Configs', emergency: 'Emergency', transfer: 'Import and export',
+  calendars: 'Calendars' };
 
 export function Shell() {
   const session = useSession();
@@ -27,11 +30,11 @@ export function Shell() {
   const [helpOpen, setHelpOpen] = useState(false);
 
   useEffect(() => {
-    document.title = `${route.page === 'config' ? route.id : TITLES[route.page] ?? 'Flow configs'} · Flow configs`;
+    document.title = `${route.page === 'config' || route.page === 'calendar' ? route.id : TITLES[route.page] ?? 'Flow configs'} · Flow configs`;
   }, [route]);
 
   if (!session.holdsAnywhere('Read')) return <NoAccess />;
-  const active = route.page === 'config' ? '#/configs' : `#/${route.page}`;
+  const active = route.page === 'config' ? '#/configs' : route.page === 'calendar' ? '#/calendars' : `#/${route.page}`;
   return <NotifyProvider notify={notify}>
     <AppLayout
       navigation={<SideNavigation
@@ -48,6 +51,7 @@ export function Shell() {
         items={[
           { type: 'link', text: 'Configs', href: '#/configs' },
           { type: 'link', text: 'Emergency', href: '#/emergency' },
+          { type: 'link', text: 'Calendars', href: '#/calendars' },
           { type: 'link', text: 'Import and export', href: '#/transfer' },
           { type: 'divider' },
           { type: 'section', text: `Signed in as ${session.username}`, items: [
@@ -70,7 +74,7 @@ export function Shell() {
         navigationToggle: 'Open side navigation', notifications: 'Notifications', tools: 'Help panel',
         toolsClose: 'Close help panel', toolsToggle: 'Open help panel' }}
       contentType={route.page === 'configs' ? 'table' : 'default'}
-      content={<main aria-label={TITLES[route.page] ?? 'Flow config'}>
+      content={<main aria-label={route.page === 'calendar' ? 'Calendar' : TITLES[route.page] ?? 'Flow config'}>
         <Suspense fallback={<Spinner size="large" />}>{page(route)}</Suspense>
       </main>}
     />
@@ -87,6 +91,10 @@ function page(route: Route): ReactNode {
       return <EmergencyPage />;
     case 'transfer':
       return <TransferPage />;
+    case 'calendars':
+      return <CalendarsPage />;
+    case 'calendar':
+      return <CalendarPage key={route.id} id={route.id} />;
     default:
       return <Alert type="info" header="No such page" action={<Button onClick={() => navigate('#/configs')}>
         Go to the configs</Button>}>There is no page at this address.</Alert>;
@@ -102,6 +110,11 @@ function breadcrumbs(route: Route): BreadcrumbGroupProps.Item[] {
       return [home, { text: 'Emergency', href: '#/emergency' }];
     case 'transfer':
       return [home, { text: 'Import and export', href: '#/transfer' }];
+    case 'calendars':
+      return [home, { text: 'Calendars', href: '#/calendars' }];
+    case 'calendar':
+      return [home, { text: 'Calendars', href: '#/calendars' },
+        { text: route.id, href: `#/calendars/${encodeURIComponent(route.id)}` }];
     default:
       return [home];
   }

@@ -33,6 +33,26 @@ const HELP: Record<string, { header: string; body: ReactNode }> = {
       <p>End an emergency from the table of configs in emergency now: one, several or all.</p>
     </>,
   },
+  calendars: {
+    header: 'Calendars',
+    body: <>
+      <p>A calendar holds days such as national holidays, kept once and used by the schedules of many configs: change
+        Christmas in the calendar and every config that uses it follows.</p>
+      <p>Days can be one date, the same date every year, a weekday of a month (the fourth Thursday of November) or a
+        number of days from Easter, each all day or between two times, and moved when they fall on a weekend.</p>
+      <p>Everyone can look at calendars. Creating, changing and deleting one needs Full access.</p>
+    </>,
+  },
+  calendar: {
+    header: 'A calendar',
+    body: <>
+      <p>Add an entry for each day, choose its rule and Save. The year view shows the days of this year and the next
+        two as the saved calendar computes them.</p>
+      <p>Configs that use it are listed: their schedules follow every change. A calendar that a config uses cannot be
+        deleted; change those schedules first.</p>
+      <p>To use a calendar, open a config's Schedules tab and choose "On a calendar".</p>
+    </>,
+  },
   transfer: {
     header: 'Import and export',
     body: <>

@@ -38,7 +38,7 @@ import { ValuesTab } from './ValuesTab';
 type TabId = 'values' | 'prompts' | 'schedules' | 'timeline' | 'history' | 'preview';
 const TABS: TabId[] = ['values', 'prompts', 'schedules', 'timeline', 'history', 'preview'];
 // Fields an editor of this page shows (the API's own paths); other field errors are listed above the tabs.
-const SHOWN_FIELD = /^(description|defaultLanguage|timeZone|variables\.[^.]+|schema\.[^.]+(\.options)?|prompts\.[^.]+\.[^.]+\.(voice|chat)|schedules\[\d+\](\.(name|description|timeZone|set|when\.(from|to|start|end|days|dates(\[\d+\](\.(date|start|end))?)?)|set\.variables\.[^.]+|set\.prompts\.[^.]+\.[^.]+\.(voice|chat)))?)$/;
+const SHOWN_FIELD = /^(description|defaultLanguage|timeZone|variables\.[^.]+|schema\.[^.]+(\.options)?|prompts\.[^.]+\.[^.]+\.(voice|chat)|schedules\[\d+\](\.(name|description|timeZone|set|when\.(from|to|start|end|days|dates(\[\d+\](\.(date|start|end))?)?|calendar|entries(\[\d+\])?|season(\.(from|to))?|years)|set\.variables\.[^.]+|set\.prompts\.[^.]+\.[^.]+\.(voice|chat)))?)$/;
 
 interface Loaded {
   base: FlowConfig;

@@ -24,7 +24,7 @@ import { ZoneInput } from './ZoneInput';
 const CHANNELS = ['voice', 'chat', 'task', 'email'];
 // Keys GetConfig adds beside the config's own values (ResultKeys): shown in the advanced part only.
 const STATUS_KEYS = new Set(['error', 'errorMessage', 'missingPrompts', 'language', 'servedLanguage',
-  'fallbackPrompts', 'configVersion', 'stale', 'activeSchedules']);
+  'fallbackPrompts', 'configVersion', 'stale', 'activeSchedules', 'calendarEntries']);
 
 interface PreviewAnswer {
   at: string;
@@ -113,7 +113,8 @@ function PreviewResult({ answer }: { answer: { data?: PreviewAnswer; unsaved: bo
     {answer.unsaved ? <Box>Preview of your unsaved changes.</Box> : null}
     {/* A result too large carries no activeSchedules: then nothing is said about schedules. */}
     {'activeSchedules' in result ? <div id="active-schedules">{result.activeSchedules
-      ? `Schedules active at ${when}: ${result.activeSchedules.split(',').join(', ')}.`
+      ? `Schedules active at ${when}: ${result.activeSchedules.split(',').join(', ')}`
+        + (result.calendarEntries ? ` (calendar: ${result.calendarEntries.split(',').join(', ')}).` : '.')
       : `No schedule is active at ${when}.`}</div> : null}
     {result.error ? <StatusIndicator type="error">{result.errorMessage || result.error}</StatusIndicator> : null}
     {(data.problems || []).map(p => <StatusIndicator key={p.field + p.message} type="warning">

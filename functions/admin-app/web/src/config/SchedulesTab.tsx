@@ -1,5 +1,6 @@
 // The Schedules tab: the config's time zone and its schedules in order (the higher one wins), each active on dates
-// (optionally between two times), every week on some days between two times, or in a window; and what each sets.
+// (optionally between two times), every week on some days between two times (optionally in a season), in a window,
+// or on the days of a shared calendar; and what each sets.
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -10,14 +11,18 @@ import DatePicker from '@cloudscape-design/components/date-picker';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
+import Multiselect from '@cloudscape-design/components/multiselect';
+import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import TimeInput from '@cloudscape-design/components/time-input';
-import { useState } from 'react';
-import type { DatesWhen, Schedule, WeeklyWhen, WindowWhen } from '../logic/model';
+import { useEffect, useState } from 'react';
+import { getCalendar, listCalendars, type CalendarSummary } from '../calendars/calendarApi';
+import { errorMessage } from '../logic/errors';
+import type { CalendarWhen, DatesWhen, Schedule, WeeklyWhen, WindowWhen } from '../logic/model';
 import { addDates, crossesMidnight, DAY_NAMES, DAYS, describeSet, describeWhen, KIND_LABELS, kindOf, move, newWhen,
-  parseDates, type ScheduleKind } from '../logic/schedules';
+  parseDates, parseYears, type ScheduleKind } from '../logic/schedules';
 import { ssmlProblem } from '../logic/ssml';
 import { localDateTime, offsetLabel } from '../logic/time';
 import type { Editing } from './editing';
@@ -129,7 +134,8 @@ function ScheduleEditor({ editing, schedule, index: i, count }:
       </ColumnLayout>
       {kind === 'window' ? <WindowEditor editing={editing} index={i} zone={zone} />
         : kind === 'weekly' ? <WeeklyEditor editing={editing} index={i} zone={zone} />
-          : <DatesEditor editing={editing} index={i} zone={zone} />}
+          : kind === 'calendar' ? <CalendarEditor editing={editing} index={i} title={title} zone={zone} />
+            : <DatesEditor editing={editing} index={i} zone={zone} />}
       <SetEditor editing={editing} index={i} title={title} />
     </SpaceBetween>
   </Container>;
@@ -201,6 +207,113 @@ function WeeklyEditor({ editing, index: i, zone }: { editing: Editing; index: nu
     </SpaceBetween>
     <div aria-live="polite">{crossesMidnight(when) ? <Box>Crosses midnight: each stretch starts at {when.start} on a
       ticked day and ends at {when.end} the next morning.</Box> : null}</div>
+    <SeasonEditor editing={editing} index={i} />
+  </SpaceBetween>;
+}
+
+const MONTH_DAY = /^\d{2}-\d{2}$/;
+
+/** A weekly schedule's season (from and to month-days, every year; over New Year when 'to' comes first) and years. */
+function SeasonEditor({ editing, index: i }: { editing: Editing; index: number }) {
+  const when = editing.draft.schedules![i].when as WeeklyWhen;
+  const at = `schedules[${i}].when`;
+  const [years, setYears] = useState((when.years ?? []).join(', '));
+  const [yearsProblem, setYearsProblem] = useState('');
+  const edit = (change: (w: WeeklyWhen) => void) => editing.update(d => change(d.schedules![i].when as WeeklyWhen));
+  const seasonal = Boolean(when.season);
+  const setSeason = (key: 'from' | 'to', value: string) => edit(w => {
+    w.season = { ...(w.season ?? { from: '06-01', to: '08-31' }), [key]: value };
+  });
+  return <SpaceBetween size="s">
+    <Checkbox name={`${at}.seasonal`} checked={seasonal} onChange={e => edit(w => {
+      if (e.detail.checked) w.season = { from: '06-01', to: '08-31' }; else delete w.season;
+    })} description="Such as summer hours from June 1 to August 31, every year.">Only in a season</Checkbox>
+    {seasonal ? <SpaceBetween size="m" direction="horizontal">
+      <FormField label="Season from" description="Month-day, such as 06-01." errorText={(when.season!.from
+        && !MONTH_DAY.test(when.season!.from) ? 'Write it as MM-DD, such as 06-01.' : undefined)
+        ?? editing.errorOf(`${at}.season.from`) ?? editing.errorOf(`${at}.season`)}>
+        <Input name={`${at}.season.from`} value={when.season!.from} placeholder="MM-DD"
+          onChange={e => setSeason('from', e.detail.value)} />
+      </FormField>
+      <FormField label="Season to" description="Included; before 'from' runs over New Year."
+        errorText={(when.season!.to && !MONTH_DAY.test(when.season!.to) ? 'Write it as MM-DD, such as 08-31.'
+          : undefined) ?? editing.errorOf(`${at}.season.to`)}>
+        <Input name={`${at}.season.to`} value={when.season!.to} placeholder="MM-DD"
+          onChange={e => setSeason('to', e.detail.value)} />
+      </FormField>
+    </SpaceBetween> : null}
+    <FormField label="Only in these years (optional)" description="Such as 2026, 2027. Empty: every year."
+      errorText={yearsProblem || editing.errorOf(`${at}.years`)}>
+      <Input name={`${at}.years`} value={years} placeholder="2026, 2027" onChange={e => {
+        const typed = e.detail.value;
+        setYears(typed);
+        const parsed = parseYears(typed);
+        setYearsProblem(parsed ? '' : 'Write years of four digits, separated by commas.');
+        if (parsed) edit(w => { if (parsed.length) w.years = parsed; else delete w.years; });
+      }} />
+    </FormField>
+  </SpaceBetween>;
+}
+
+// The calendars every schedule editor offers, asked for once per page view.
+let calendarList: Promise<CalendarSummary[]> | null = null;
+
+/** A schedule on a shared calendar: every entry of it, or only the named ones. */
+function CalendarEditor({ editing, index: i, title, zone }: { editing: Editing; index: number; title: string;
+  zone: string }) {
+  const when = editing.draft.schedules![i].when as CalendarWhen;
+  const at = `schedules[${i}].when`;
+  const [calendars, setCalendars] = useState<CalendarSummary[] | null>(null);
+  const [entries, setEntries] = useState<string[] | null>(null);
+  const [problem, setProblem] = useState('');
+  const edit = (change: (w: CalendarWhen) => void) => editing.update(d => change(d.schedules![i].when as CalendarWhen));
+  useEffect(() => {
+    let live = true;
+    calendarList = calendarList ?? listCalendars();
+    calendarList.then(list => { if (live) setCalendars(list); }, e => {
+      calendarList = null;
+      if (live) setProblem(errorMessage(e));
+    });
+    return () => { live = false; };
+  }, []);
+  useEffect(() => {
+    let live = true;
+    setEntries(null);
+    if (when.calendar) {
+      getCalendar(when.calendar).then(answer => { if (live) setEntries(answer.body.entries.map(e => e.name)); },
+        () => { if (live) setEntries([]); });
+    }
+    return () => { live = false; };
+  }, [when.calendar]);
+  const options = (calendars ?? []).map(c => ({ value: c.id, label: c.id, description: c.description }));
+  const some = when.entries !== undefined;
+  return <SpaceBetween size="s">
+    <FormField label="Calendar" description={`Its days are read in ${zone}.`}
+      errorText={problem || editing.errorOf(`${at}.calendar`)}>
+      <Select name={`${at}.calendar`} ariaLabel={`Calendar of ${title}`} placeholder="Choose a calendar"
+        statusType={calendars === null && !problem ? 'loading' : 'finished'} loadingText="Loading calendars"
+        empty="No calendar yet: make one on the Calendars page."
+        selectedOption={when.calendar ? options.find(o => o.value === when.calendar) ?? { value: when.calendar,
+          label: when.calendar } : null}
+        options={options} onChange={e => edit(w => {
+          w.calendar = e.detail.selectedOption.value ?? '';
+          delete w.entries;
+        })} />
+    </FormField>
+    {when.calendar ? <RadioGroup ariaLabel={`Which days of ${when.calendar}`} value={some ? 'some' : 'all'}
+      onChange={e => edit(w => { if (e.detail.value === 'some') w.entries = []; else delete w.entries; })}
+      items={[{ value: 'all', label: 'Every entry of the calendar' }, { value: 'some', label: 'Only some entries' }]} />
+      : null}
+    {when.calendar && some ? <FormField label="Entries" errorText={editing.errorOf(`${at}.entries`)
+      ?? (when.entries ?? []).map((_, j) => editing.errorOf(`${at}.entries[${j}]`)).find(Boolean)}>
+      <Multiselect name={`${at}.entries`} ariaLabel={`Entries of ${when.calendar} for ${title}`}
+        placeholder="Choose entries" deselectAriaLabel={o => `Remove ${o.label ?? o.value}`}
+        statusType={entries === null ? 'loading' : 'finished'}
+        loadingText="Loading the entries" empty="This calendar has no entries."
+        selectedOptions={(when.entries ?? []).map(name => ({ value: name, label: name }))}
+        options={(entries ?? []).map(name => ({ value: name, label: name }))}
+        onChange={e => edit(w => { w.entries = e.detail.selectedOptions.map(o => o.value ?? ''); })} />
+    </FormField> : null}
   </SpaceBetween>;
 }
 

@@ -21,6 +21,8 @@ interface Entry {
   localStart: string;
   localEnd?: string;
   timeZone: string;
+  /** For a schedule on a calendar: the entry that made the stretch active. */
+  calendarEntry?: string;
 }
 
 export function TimelineTab({ id, zone, scheduleCount }: { id: string; zone: string; scheduleCount: number }) {
@@ -82,6 +84,7 @@ function Entries({ answer }: { answer: { from: string; to: string; entries: Entr
         {`: ${wallClock(entry.localStart)} → ${entry.localEnd ? wallClock(entry.localEnd) : 'open-ended (no end set)'}`
           + ` (${entry.timeZone})`}
         {entry.description ? ` — schedule ${entry.schedule}` : null}
+        {entry.calendarEntry ? ` — ${entry.calendarEntry}` : null}
       </li>)}
     </ol>
   </SpaceBetween>;

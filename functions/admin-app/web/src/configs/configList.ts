@@ -2,8 +2,8 @@
 // the console's lifetime: coming back from a config shows the list as it was left, filters and ticks included.
 import { useSyncExternalStore } from 'react';
 import { apiRequest, describeError } from '../api/client';
+import { decodeToken, holdsAnywhere, scopesOf } from '../app/access';
 import { currentToken } from '../app/token';
-import { decodeToken, holdsAnywhere, LEVELS, scopesOf } from '../app/access';
 
 export interface ConfigStatus {
   emergency: { until: string | null } | null;
@@ -74,8 +74,7 @@ function fetchPage(prefix: string, limit: number, nextToken: string | null): Pro
  */
 export function prefetchFirstPage(): void {
   const token = currentToken();
-  const claims = token ? decodeToken(token) : null;
-  if (claims && LEVELS.some(level => holdsAnywhere(scopesOf(claims), level)) && !firstPage) {
+  if (token && !firstPage && holdsAnywhere(scopesOf(decodeToken(token) ?? {}), 'Read')) {
     firstPage = fetchPage('', FIRST_PAGE, null);
     firstPage.catch(() => {});
   }

@@ -1,6 +1,7 @@
 // The emergency page: pick configs (by ticking or by id prefix), say what the emergency sets and until when, confirm
 // against the server's dry run; below, the configs in emergency now, each with its end, to end one, several or all.
 import AttributeEditor from '@cloudscape-design/components/attribute-editor';
+import Checkbox from '@cloudscape-design/components/checkbox';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -24,8 +25,8 @@ import { useSession, whyNot } from '../app/session';
 import { browserZone, formatInstant } from '../app/time';
 import { ensureListLoaded, loadMore, refreshList, setTicked, useConfigList } from '../configs/configList';
 import { ConfirmSwitch } from './ConfirmSwitch';
-import { describeSelection, endEmergency, plural, startEmergency, type EmergencyReport, type Selection,
-  type StartRequest } from './emergencyApi';
+import { describeSelection, endEmergency, listInEmergency, plural, startEmergency, type EmergencyReport,
+  type InEmergency, type Selection, type StartRequest } from './emergencyApi';
 
 interface VariableRow { name: string; value: string }
 interface PromptRow { prompt: string; language: string; voice: string; chat: string }
@@ -48,12 +49,23 @@ export function EmergencyPage() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [result, setResult] = useState<{ verb: string; report: EmergencyReport } | null>(null);
   const [endTicked, setEndTicked] = useState<string[]>([]);
+  const [noEnd, setNoEnd] = useState(false);
+  const [inEmergency, setInEmergency] = useState<InEmergency[] | null>(null);
+  const [inEmergencyError, setInEmergencyError] = useState('');
+  const [listed, setListed] = useState(0);
   const cannot = whyNot(session, 'Edit');
+  const noEndReason = whyNot(session, 'Full');
+
+  useEffect(() => {
+    let live = true;
+    listInEmergency().then(items => { if (live) { setInEmergency(items); setInEmergencyError(''); } },
+      e => { if (live) setInEmergencyError(e instanceof Error ? e.message : String(e)); });
+    return () => { live = false; };
+  }, [listed]);
 
   const shown = useMemo(() => list.items.filter(item => !text || item.id.toLowerCase().includes(text.toLowerCase())
     || (item.description ?? '').toLowerCase().includes(text.toLowerCase())), [list.items, text]);
   const ticked = list.items.filter(item => list.ticked.includes(item.id));
-  const inEmergency = list.items.filter(item => item.status?.emergency);
 
   const selection = (): Selection | null => {
     if (by === 'prefix') {
@@ -96,6 +108,10 @@ export function EmergencyPage() {
       setProblem('Give at least one variable or prompt text to set.');
       return;
     }
+    if (noEnd && untilDate) {
+      setProblem('Give an end or tick "No end", not both.');
+      return;
+    }
     if (untilTime && !untilDate) {
       setProblem('Give the date the emergency ends, or leave the time empty too.');
       return;
@@ -107,11 +123,14 @@ export function EmergencyPage() {
     }
     const request: StartRequest = { set };
     if (until) request.until = until.toISOString();
+    if (noEnd && !until) request.noEnd = true;
     if (description.trim()) request.description = description.trim();
     const sets = [...Object.entries(set.variables ?? {}).map(([k, v]) => `${k} = ${v}`),
       ...Object.entries(set.prompts ?? {}).flatMap(([p, ls]) => Object.keys(ls).map(l => `prompt ${p} in ${l}`))];
     setPending({ verb: 'Start', selection: chosen, request, lines: [`You chose ${describeSelection(chosen)}.`,
-      `It sets ${sets.join('; ')}${until ? `, until ${formatInstant(until.toISOString())}.` : ', until you end it.'}`,
+      `It sets ${sets.join('; ')}${until ? `, until ${formatInstant(until.toISOString())}.`
+        : request.noEnd ? ', with no end: until someone ends it.'
+          : ', until it ends by itself after the default maximum (24 hours unless your administrator changed it).'}`,
       'Configs you may not edit are refused and named; the others change at once.'] });
   };
 
@@ -132,10 +151,14 @@ export function EmergencyPage() {
         : await endEmergency(pending.selection, false);
       setResult({ verb, report });
       const notDone = report.notDone ?? [];
+      const ends = pending.verb !== 'Start' ? '' : report.until
+        ? ` It ends ${formatInstant(report.until)}${report.defaultEnd ? ' (the default maximum).' : '.'}`
+        : ' It has no end: end it here when it is over.';
       notify({ type: report.refused.length || notDone.length ? 'warning' : 'success',
         content: `Emergency ${verb}: ${report.changed.length} changed, ${report.refused.length} refused`
-          + (notDone.length ? `, ${notDone.length} not done yet.` : '.') });
+          + (notDone.length ? `, ${notDone.length} not done yet.` : '.') + ends });
       setEndTicked([]);
+      setListed(n => n + 1);
       refreshList();
     } catch (e) {
       setProblem(e instanceof Error ? e.message : String(e));
@@ -211,7 +234,8 @@ export function EmergencyPage() {
               onChange={e => setPrompts(prompts.map((r, j) => j === i ? { ...r, [key]: e.detail.value } : r))} />,
             }))} />
           <ColumnLayout columns={3}>
-            <FormField label="Until (optional)" description={`Your time (${browserZone()}); empty: until it is ended.`}>
+            <FormField label="Until (optional)" description={`Your time (${browserZone()}). Empty: it ends by itself`
+              + ' after the default maximum (24 hours unless your administrator changed it).'}>
               <DatePicker value={untilDate} onChange={e => setUntilDate(e.detail.value)} placeholder="YYYY/MM/DD"
                 openCalendarAriaLabel={date => `Choose the end date${date ? `, ${date}` : ''}`} ariaLabel="End date" />
             </FormField>
@@ -223,6 +247,9 @@ export function EmergencyPage() {
               <Input value={description} onChange={e => setDescription(e.detail.value)} ariaLabel="Description" />
             </FormField>
           </ColumnLayout>
+          <Checkbox name="no-end" checked={noEnd} disabled={!!noEndReason} onChange={e => setNoEnd(e.detail.checked)}
+            description={noEndReason ? `${noEndReason} An emergency with no end needs Full access.`
+              : 'It stays on until someone ends it. Needs Full access on each config.'}>No end</Checkbox>
           {problem ? <Alert type="error">{problem}</Alert> : null}
           <SpaceBetween direction="horizontal" size="xs">
             <Button variant="primary" disabled={!!cannot} disabledReason={cannot ?? undefined} onClick={start}>
@@ -236,31 +263,30 @@ export function EmergencyPage() {
       </Container>
       {result ? <Report verb={result.verb} report={result.report} /> : null}
       <Table
-        items={inEmergency}
+        items={inEmergency ?? []}
         trackBy="id"
         selectionType={cannot ? undefined : 'multi'}
-        selectedItems={inEmergency.filter(item => endTicked.includes(item.id))}
+        selectedItems={(inEmergency ?? []).filter(item => endTicked.includes(item.id))}
         onSelectionChange={e => setEndTicked(e.detail.selectedItems.map(item => item.id))}
-        loading={!list.started}
-        loadingText="Loading configs"
+        loading={inEmergency === null && !inEmergencyError}
+        loadingText="Loading the configs in emergency"
         ariaLabels={{ selectionGroupLabel: 'Configs in emergency', tableLabel: 'Configs in emergency now',
           allItemsSelectionLabel: () => 'Tick every config in emergency',
           itemSelectionLabel: (_, item) => `Tick ${item.id} to end its emergency` }}
-        header={<Header variant="h2" counter={`(${inEmergency.length})`}
-          description={list.nextToken ? 'Among the configs loaded so far; load more on the Configs page to see the rest.'
-            : 'Every config you may read that is in an emergency now.'}
+        header={<Header variant="h2" counter={inEmergency ? `(${inEmergency.length})` : undefined}
+          description="Every config you may read that is in an emergency now, as the server lists them." 
           actions={<SpaceBetween direction="horizontal" size="xs">
             <Button disabled={!!cannot || endTicked.length === 0} disabledReason={cannot ?? undefined}
               onClick={() => end({ ids: endTicked })}>{`End for ${plural(endTicked.length, 'ticked config')}…`}</Button>
-            <Button disabled={!!cannot || inEmergency.length === 0} disabledReason={cannot ?? undefined}
-              onClick={() => end({ ids: inEmergency.map(item => item.id) })}>End all…</Button>
+            <Button disabled={!!cannot || !inEmergency?.length} disabledReason={cannot ?? undefined}
+              onClick={() => end({ ids: (inEmergency ?? []).map(item => item.id) })}>End all…</Button>
           </SpaceBetween>}>In emergency now</Header>}
-        empty={<Box textAlign="center" color="inherit">No loaded config is in an emergency.</Box>}
+        empty={<Box textAlign="center" color="inherit">{inEmergencyError || 'No config is in an emergency.'}</Box>}
         columnDefinitions={[
           { id: 'id', header: 'Id', isRowHeader: true,
             cell: item => <Link href={configHref(item.id)} onFollow={followLink}>{item.id}</Link> },
-          { id: 'until', header: 'Ends', cell: item => item.status?.emergency?.until
-            ? formatInstant(item.status.emergency.until) : 'When someone ends it' },
+          { id: 'until', header: 'Ends', cell: item => item.until ? formatInstant(item.until)
+            : 'No end: when someone ends it' },
           { id: 'description', header: 'Description', cell: item => item.description ?? '' },
         ]} />
       {pending ? <ConfirmSwitch verb={pending.verb} lines={pending.lines} dryRun={dryRun} go={go}

@@ -9,6 +9,17 @@ export interface EmergencyReport {
   unchanged: string[];
   refused: { id: string; code: string; message: string }[];
   notDone: string[];
+  /** Starting: the end (computed when none was asked), and whether it is the default maximum's. */
+  until?: string | null;
+  defaultEnd?: boolean;
+}
+
+/** A config in emergency now, with its end (GET /flow-configs/emergency). */
+export interface InEmergency {
+  id: string;
+  description?: string | null;
+  until?: string | null;
+  noEnd?: boolean;
 }
 
 /** Which configs: the ticked ids or every config whose id starts with a prefix. */
@@ -17,12 +28,27 @@ export type Selection = { ids: string[] } | { prefix: string };
 export interface StartRequest {
   set: { variables?: Record<string, string>; prompts?: Record<string, Record<string, { voice?: string; chat?: string }>> };
   until?: string;
+  /** No end at all (Full only); without it and without until, the emergency ends after the default maximum. */
+  noEnd?: boolean;
   description?: string;
 }
 
 export function startEmergency(selection: Selection, request: StartRequest, dryRun: boolean) {
   return apiRequest<EmergencyReport>('POST', 'flow-configs/emergency', { body: { ...selection, ...request },
     query: { dryRun: dryRun ? 'true' : undefined } }).then(answer => answer.body);
+}
+
+/** Every config in emergency now that the caller may read, page by page (the server's list, not the loaded one). */
+export async function listInEmergency(): Promise<InEmergency[]> {
+  let all: InEmergency[] = [];
+  let nextToken: string | undefined;
+  do {
+    const { body } = await apiRequest<{ items: InEmergency[]; nextToken?: string }>('GET', 'flow-configs/emergency',
+      { query: { limit: '100', nextToken } });
+    all = all.concat(body.items);
+    nextToken = body.nextToken || undefined;
+  } while (nextToken && all.length < 10000);
+  return all;
 }
 
 export function endEmergency(selection: Selection, dryRun: boolean) {

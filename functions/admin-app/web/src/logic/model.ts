@@ -16,9 +16,13 @@ export interface PromptText {
 export type DateEntry = string | { date: string; start?: string; end?: string };
 
 export interface WindowWhen { from: string; to?: string }
-export interface WeeklyWhen { days: string[]; start: string; end: string }
+/** A weekly schedule may hold only in a season (month-days, both included, every year) and/or in given years. */
+export interface WeeklyWhen { days: string[]; start: string; end: string; season?: { from: string; to: string };
+  years?: number[] }
 export interface DatesWhen { dates: DateEntry[] }
-export type When = WindowWhen | WeeklyWhen | DatesWhen;
+/** Every day of a shared calendar, or only its named entries. */
+export interface CalendarWhen { calendar: string; entries?: string[] }
+export type When = WindowWhen | WeeklyWhen | DatesWhen | CalendarWhen;
 
 export interface ScheduleSet {
   variables?: Record<string, string>;

@@ -1,9 +1,9 @@
-import type { DateEntry, DatesWhen, Schedule, ScheduleSet, When, WeeklyWhen, WindowWhen } from './model';
+import type { CalendarWhen, DateEntry, DatesWhen, Schedule, ScheduleSet, When, WeeklyWhen, WindowWhen } from './model';
 import { readableDate, wallClock } from './time';
 
-// Schedules in words: when each is active (the three kinds), in which zone, and what it sets.
+// Schedules in words: when each is active (the four kinds), in which zone, and what it sets.
 
-export type ScheduleKind = 'dates' | 'weekly' | 'window';
+export type ScheduleKind = 'dates' | 'weekly' | 'window' | 'calendar';
 
 export const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
 export const DAY_NAMES: Record<string, string> = { MON: 'Monday', TUE: 'Tuesday', WED: 'Wednesday',
@@ -12,12 +12,16 @@ export const KIND_LABELS: Record<ScheduleKind, string> = {
   dates: 'On dates, all day or between two times',
   weekly: 'Every week, on days between two times',
   window: 'In a window, from a date and time to another',
+  calendar: 'On a calendar',
 };
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function kindOf(when: When | null | undefined): ScheduleKind {
   if (when && 'dates' in when) return 'dates';
   if (when && 'days' in when) return 'weekly';
+  if (when && 'calendar' in when) return 'calendar';
   return 'window';
 }
 
@@ -30,6 +34,7 @@ export function nextDay(date: string): string {
 export function newWhen(kind: ScheduleKind, today: string): When {
   if (kind === 'weekly') return { days: ['MON', 'TUE', 'WED', 'THU', 'FRI'], start: '18:00', end: '08:00' };
   if (kind === 'dates') return { dates: [] };
+  if (kind === 'calendar') return { calendar: '' };
   return { from: `${today}T17:00`, to: `${nextDay(today)}T08:00` };
 }
 
@@ -68,12 +73,40 @@ export function describeWhen(when: When, zone: string): string {
     const weekly = when as WeeklyWhen;
     const days = describeDays(weekly.days || []);
     sentence = `Every ${days === 'every day' ? 'day' : days}, ${weekly.start || '?'} to ${weekly.end || '?'}`
-      + (crossesMidnight(weekly) ? ' the next day' : '');
+      + (crossesMidnight(weekly) ? ' the next day' : '') + describeSeason(weekly);
+  } else if (kind === 'calendar') {
+    const calendar = when as CalendarWhen;
+    const entries = calendar.entries || [];
+    sentence = !calendar.calendar ? 'On a calendar not chosen yet'
+      : entries.length ? `On ${list(entries)} of calendar ${calendar.calendar}`
+        : `On every day of calendar ${calendar.calendar}`;
   } else {
     const dates = (when as DatesWhen).dates || [];
     sentence = dates.length ? `On ${list(dates.map(describeDate))}` : 'On no date yet';
   }
   return `${sentence} (${zone || 'UTC'})`;
+}
+
+/** '06-01' as people say it: 'June 1'. */
+export function monthDay(value: string): string {
+  const match = /^(\d{2})-(\d{2})$/.exec(value || '');
+  const month = match ? MONTH_NAMES[Number(match[1]) - 1] : undefined;
+  return month ? `${month} ${Number(match![2])}` : value || '?';
+}
+
+/** A weekly schedule's season and years, as the end of its sentence: ', from June 1 to August 31, in 2027'. */
+export function describeSeason(weekly: Partial<WeeklyWhen>): string {
+  const season = weekly.season ? `, from ${monthDay(weekly.season.from)} to ${monthDay(weekly.season.to)}`
+    + (weekly.season.to < weekly.season.from ? ' (over New Year)' : '') : '';
+  const years = weekly.years?.length ? `, in ${list(weekly.years.map(String))} only` : '';
+  return season + years;
+}
+
+/** Years typed in one field ('2026, 2027'): the years, or null when something typed is not a year. */
+export function parseYears(typed: string): number[] | null {
+  const parts = typed.split(/[\s,;]+/).filter(Boolean);
+  if (parts.some(part => !/^\d{4}$/.test(part))) return null;
+  return [...new Set(parts.map(Number))].sort((a, b) => a - b);
 }
 
 /** What a schedule sets, in words: 'closed = true; the Greeting prompt in en-US'. */
