@@ -350,7 +350,8 @@ class AdminAppBrowserIT extends BrowserTestsOnTheRunner {
             assertEquals(1000, rows);
             assertEquals(1 + (1000 - 25 + 99) / 100, requests.size(), "a first page of 25, then pages of 100: "
                     + requests);
-            checkScreen(browser, "list-1000");
+            // The same table as the axe-checked "list" screen, only longer: axe over 1000 rows took a minute.
+            assertEquals(List.of(), AppBrowser.consoleProblems(browser), "list-1000");
             System.out.printf("BENCHMARK admin console list: 1000 configs in %d pages (25, then 100 each; %d 'Load"
                     + " more' clicks) fetched and rendered in %.0f ms, timed from the test%n", requests.size(), clicks,
                     millis);
