@@ -31,6 +31,7 @@ import { errorMessage, fieldErrorsOf, placeFieldErrors, type FieldError } from '
 import { clone, sameConfig } from '../logic/model';
 import { formatInstant, readableDate } from '../logic/time';
 import { calendarDates, calendarPath, getCalendar } from './calendarApi';
+import { RestoreVersionModal } from '../app/RestoreVersionModal';
 
 const SHOWN_FIELD = /^(description|entries\[\d+\]\.(name|kind|date|month|day|weekday|nth|offset|computus|start|end|observed))$/;
 const NTH: Record<string, string> = { 1: 'First', 2: 'Second', 3: 'Third', 4: 'Fourth', 5: 'Fifth', [-1]: 'Last' };
@@ -411,14 +412,8 @@ function Versions({ id, current, restoreReason, onRestored }:
         ...(restoreReason ? [] : [{ id: 'restore', header: 'Restore', cell: (v: Version) => v.current ? ''
           : <Button ariaLabel={`Restore version ${v.version}`} onClick={() => setRestoring(v.version)}>Restore</Button> }]),
       ]} />
-    <Modal visible={restoring !== null} onDismiss={() => setRestoring(null)} header={`Restore version ${restoring}?`}
-      closeAriaLabel="Close" footer={<Box float="right"><SpaceBetween size="xs" direction="horizontal">
-        <Button variant="link" onClick={() => setRestoring(null)}>Cancel</Button>
-        <Button variant="primary" loading={busy} onClick={() => restoring !== null && restore(restoring)}>
-          {`Restore version ${restoring}`}</Button>
-      </SpaceBetween></Box>}>
-      {`Make version ${restoring} of '${id}' current again? Every config that uses it follows.`}
-    </Modal>
+    <RestoreVersionModal version={restoring} busy={busy} onCancel={() => setRestoring(null)} onRestore={restore}
+      question={`Make version ${restoring} of '${id}' current again? Every config that uses it follows.`} />
   </>;
 }
 

@@ -1,9 +1,7 @@
 // Every saved version with who and when; a side-by-side diff of any two; restore for Full users.
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
-import Modal from '@cloudscape-design/components/modal';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
@@ -16,6 +14,7 @@ import { errorMessage } from '../logic/errors';
 import type { FlowConfig } from '../logic/model';
 import { formatInstant } from '../logic/time';
 import { DiffTable } from './DiffTable';
+import { RestoreVersionModal } from '../app/RestoreVersionModal';
 
 interface Version {
   version: number;
@@ -120,13 +119,7 @@ export function HistoryTab({ id, currentVersion, restoreReason, onRestored }:
           left={`Version ${diff.left}`} right={`Version ${diff.right}`} changes={diff.changes} /> : null}
       </div>
     </SpaceBetween>
-    <Modal visible={restoring !== null} onDismiss={() => setRestoring(null)} header={`Restore version ${restoring}?`}
-      closeAriaLabel="Close" footer={<Box float="right"><SpaceBetween size="xs" direction="horizontal">
-        <Button variant="link" onClick={() => setRestoring(null)}>Cancel</Button>
-        <Button variant="primary" loading={busy} onClick={() => restoring !== null && restore(restoring)}>
-          {`Restore version ${restoring}`}</Button>
-      </SpaceBetween></Box>}>
-      {`Make version ${restoring} of '${id}' current again? It is saved as a new version; nothing is lost.`}
-    </Modal>
+    <RestoreVersionModal version={restoring} busy={busy} onCancel={() => setRestoring(null)} onRestore={restore}
+      question={`Make version ${restoring} of '${id}' current again? It is saved as a new version; nothing is lost.`} />
   </SpaceBetween>;
 }

@@ -108,15 +108,22 @@ final class ConfigCatalog {
         // Every row's status at one instant: the summaries written with each config, no read per row; the
         // calendars their schedules name are read once for the page, as they are now.
         Instant now = clock.instant();
+        Map<ConfigSummary, ListStatus.Stored> statuses = new java.util.IdentityHashMap<>();
         Set<String> calendarIds = new java.util.TreeSet<>();
-        found.forEach(summary -> calendarIds.addAll(ListStatus.calendarIds(summary.listStatus(), now)));
+        found.forEach(summary -> {
+            ListStatus.Stored kept = ListStatus.read(summary.listStatus(), now);
+            statuses.put(summary, kept);
+            if (kept != null) {
+                calendarIds.addAll(kept.calendarIds());
+            }
+        });
         Map<String, HolidayCalendar> calendars = calendarIds.isEmpty() ? Map.of()
                 : repository.findCalendars(calendarIds);
         found.forEach(summary -> {
             ObjectNode item = items.addObject().put("id", summary.id()).put("description", summary.description())
                     .put("version", summary.version());
             item.put("updatedAt", summary.updatedAt()).put("updatedBy", summary.updatedBy());
-            item.set("status", ListStatus.evaluate(summary.listStatus(), now, calendars));
+            item.set("status", ListStatus.evaluate(statuses.get(summary), now, calendars));
         });
         if (resumeAfter != null) {
             body.put("nextToken", new PageToken(scope, resumeAfter).encode());

@@ -117,7 +117,11 @@ final class ListStatus {
      * schedule on a calendar missing here is not active).
      */
     static ObjectNode evaluate(String summary, Instant now, Map<String, HolidayCalendar> calendars) {
-        Stored kept = stored(summary, now);
+        return evaluate(read(summary, now), now, calendars);
+    }
+
+    /** As {@link #evaluate(String, Instant, Map)}, for a summary already {@link #read}. */
+    static ObjectNode evaluate(Stored kept, Instant now, Map<String, HolidayCalendar> calendars) {
         if (kept == null) {
             return null;
         }
@@ -146,18 +150,19 @@ final class ListStatus {
         return status;
     }
 
-    /** The calendars a summary's schedules name: what the list reads once for a page. */
-    static List<String> calendarIds(String summary, Instant now) {
-        Stored kept = stored(summary, now);
-        return kept == null ? List.of() : kept.config().calendarIds();
-    }
+    /**
+     * A summary read back: a config holding only its zone, Closure value and kept schedules, and its count. Its
+     * {@link #calendarIds} are what the list reads once for a page.
+     */
+    record Stored(FlowConfig config, int scheduleCount) {
 
-    /** A summary read back: a config holding only its zone, Closure value and kept schedules, and its count. */
-    private record Stored(FlowConfig config, int scheduleCount) {
+        List<String> calendarIds() {
+            return config.calendarIds();
+        }
     }
 
     /** The summary read back; null without a readable summary or past its horizon. */
-    private static Stored stored(String summary, Instant now) {
+    static Stored read(String summary, Instant now) {
         if (summary == null) {
             return null;
         }
