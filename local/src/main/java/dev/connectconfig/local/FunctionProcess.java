@@ -28,6 +28,9 @@ final class FunctionProcess implements AutoCloseable {
     /** Lambda gives an init 10 s; a loaded 2-core machine starting several JVMs needs more. */
     static final long INIT_TIMEOUT_MILLIS = 60_000;
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /** Where the runtime client loads its native library from, when set; otherwise it unpacks it to a fixed path. */
+    static final String RIC_NATIVE_LIBRARY_PROPERTY =
+            "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
     /** One invocation's result: the response (or error document) and the log lines written meanwhile. */
     record Invocation(String requestId, byte[] payload, boolean failed, List<String> log) {
@@ -196,6 +199,10 @@ final class FunctionProcess implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-Xshare:auto");
         command.add("--enable-native-access=ALL-UNNAMED");
+        // Left to itself, every runtime client rewrites /tmp/.libaws-lambda-jni.so as it starts; on Lambda each
+        // environment has a /tmp of its own, here JVMs starting together would load a file another is rewriting
+        // (SIGBUS, exit 134). Each loads the copy this runner unpacked once instead.
+        command.add("-D" + RIC_NATIVE_LIBRARY_PROPERTY + "=" + RuntimeNativeLibrary.path(runtimeJars));
         command.add("-cp");
         List<String> classPath = new ArrayList<>();
         classPath.add(jar.toString());

@@ -3,11 +3,13 @@ package dev.connectconfig.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectconfig.engines.RepoFiles;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +111,47 @@ class FunctionProcessIT {
             assertTrue(failed.failed());
             assertTrue(failed.payloadText().contains("NoSuchHandler"), failed.payloadText());
         }
+    }
+
+    @Test
+    void jvmsStartingTogetherEachLoadTheRuntimeClientsNativeLibraryWhole() throws Exception {
+        // Left to the runtime client, each JVM rewrote one file in /tmp as it started, and JVMs starting together
+        // loaded it half-written: SIGBUS, exit 134, about one in two of eight here.
+        List<FunctionProcess> processes = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> probe(ProbeHandler.class.getName() + "::handleRequest", 30)).toList();
+        try (var starts = java.util.concurrent.Executors.newFixedThreadPool(processes.size())) {
+            List<java.util.concurrent.Future<FunctionProcess.Invocation>> invocations = processes.stream()
+                    .map(process -> starts.submit(() -> process.invoke(event("echo")))).toList();
+            java.util.Set<String> libraries = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<FunctionProcess.Invocation> invocation : invocations) {
+                FunctionProcess.Invocation done = invocation.get();
+                assertFalse(done.failed(), done.payloadText());
+                libraries.add(json(done).path("nativeLibrary").asText());
+            }
+            assertEquals(1, libraries.size(), "one copy, unpacked once: " + libraries);
+            Path library = Path.of(libraries.iterator().next());
+            assertTrue(Files.isRegularFile(library) && !library.startsWith(Path.of("/tmp/.libaws-lambda-jni.so")),
+                    library.toString());
+        } finally {
+            processes.forEach(FunctionProcess::close);
+        }
+    }
+
+    @Test
+    void theRuntimeClientJarHasALibraryForEachArchitectureAndCLibraryLambdaRuns() throws Exception {
+        Path clientJar = LocalRunner.runtimeJars().stream()
+                .filter(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
+                .findFirst().orElseThrow();
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(clientJar.toFile())) {
+            for (String arch : List.of("amd64", "aarch64")) {
+                for (boolean musl : List.of(false, true)) {
+                    String entry = RuntimeNativeLibrary.entryName(arch, musl);
+                    assertTrue(jar.getEntry(entry) != null, clientJar + " has no " + entry);
+                }
+            }
+        }
+        assertEquals("jni/libaws-lambda-jni.linux-x86_64.so", RuntimeNativeLibrary.entryName("x86_64", false));
+        assertThrows(IllegalStateException.class, () -> RuntimeNativeLibrary.entryName("ppc64le", false));
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class ProbeHandler implements RequestHandler<Map<String, Object>, M
         answer.put("classPath", System.getProperty("java.class.path"));
         answer.put("pid", ProcessHandle.current().pid());
         answer.put("endpoint", System.getenv("AWS_ENDPOINT_URL_DYNAMODB"));
+        answer.put("nativeLibrary", System.getProperty(FunctionProcess.RIC_NATIVE_LIBRARY_PROPERTY));
         return answer;
     }
 }
