@@ -4,6 +4,7 @@ import static dev.connectconfig.local.AdminAppRunner.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -11,7 +12,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The app opens the same way at {@code /app} and at {@code /app/}: never a blank "Loading…" page. */
+@ResourceLock(BrowserTestsOnTheRunner.FIRST_RUNNER)
 class AdminAppAddressBrowserIT extends BrowserTestsOnTheRunner {
+
+    private static AdminAppRunner app;
 
     @BeforeAll
     static void useTheSharedRunner(AdminAppRunner shared) {

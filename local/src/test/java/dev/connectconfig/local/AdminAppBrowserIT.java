@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -48,7 +49,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * scenarios are in {@code AdminAppConfigBrowserIT}. Skipped, saying how to install Chromium, where it is absent.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(BrowserTestsOnTheRunner.SECOND_RUNNER)
 class AdminAppBrowserIT extends BrowserTestsOnTheRunner {
+
+    private static AdminAppRunner app;
 
     /** Benchmark configs sort after the seeded ones, so other tests' first rows stay the same. */
     private static final String BENCH = "zz-bench-";

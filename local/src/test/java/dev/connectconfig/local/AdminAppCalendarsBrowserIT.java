@@ -29,6 +29,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -45,7 +46,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * for Full only. axe-core on every screen, no console error and no failed request but the refusals asked for.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(BrowserTestsOnTheRunner.FIRST_RUNNER)
 class AdminAppCalendarsBrowserIT extends BrowserTestsOnTheRunner {
+
+    private static AdminAppRunner app;
 
     private static final String CALENDAR = "zz-national-holidays";
     private static final String LINE = "zz-holiday-line";

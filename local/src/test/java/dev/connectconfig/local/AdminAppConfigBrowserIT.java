@@ -37,6 +37,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -52,7 +53,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * tab, and no console error, CSP violation or failed request on any of it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(BrowserTestsOnTheRunner.SECOND_RUNNER)
 class AdminAppConfigBrowserIT extends BrowserTestsOnTheRunner {
+
+    private static AdminAppRunner app;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String MAIN = "page-main";

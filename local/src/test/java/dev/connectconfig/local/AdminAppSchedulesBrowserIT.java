@@ -34,6 +34,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -48,7 +49,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * axe-core's rules on every screen; no console error, CSP violation or unexpected failed request.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(BrowserTestsOnTheRunner.FIRST_RUNNER)
 class AdminAppSchedulesBrowserIT extends BrowserTestsOnTheRunner {
+
+    private static AdminAppRunner app;
 
     /** Next year's holidays: the timeline and preview below name their moments, so the test never depends on today. */
     private static final int YEAR = LocalDate.now(ZoneOffset.UTC).getYear() + 1;

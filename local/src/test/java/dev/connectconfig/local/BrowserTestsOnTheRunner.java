@@ -2,23 +2,22 @@ package dev.connectconfig.local;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * What every admin-app browser test class shares: the one runner and browser pool of the test JVM (its
- * {@code @BeforeAll} takes the {@link AdminAppRunner} and adds the data it needs, under ids of its own), one class at
- * a time on that runner, and the browsers each test took given back after it.
+ * What every admin-app browser test class shares: one of the test JVM's two admin-app runners and its browser pool
+ * (its {@code @BeforeAll} takes the {@link AdminAppRunner} and adds the data it needs, under ids of its own), and the
+ * browsers each test took given back after it. A class names its runner with {@code @ResourceLock(FIRST_RUNNER)} or
+ * {@code @ResourceLock(SECOND_RUNNER)}: the classes on one runner take turns on it, the two runners' classes run side
+ * by side, and each class keeps its runner in a static field of its own.
  */
 @ExtendWith(SharedBrowserFixtures.class)
-@ResourceLock(BrowserTestsOnTheRunner.ADMIN_APP_RUNNER)
 abstract class BrowserTestsOnTheRunner {
 
-    static final String ADMIN_APP_RUNNER = "admin-app-runner";
-
-    static AdminAppRunner app;
+    static final String FIRST_RUNNER = "admin-app-runner";
+    static final String SECOND_RUNNER = "admin-app-runner-2";
 
     @AfterEach
-    void closeTheBrowsers() {
-        app.closeBrowsers();
+    void closeTheBrowsers(AdminAppRunner runner) {
+        runner.closeBrowsers();
     }
 }
