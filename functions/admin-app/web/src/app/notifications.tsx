@@ -12,7 +12,7 @@ export interface Notice {
   id?: string;
 }
 
-type Notify = (notice: Notice) => void;
+export type Notify = (notice: Notice) => void;
 
 const NotifyContext = createContext<Notify>(() => {});
 const MAX_SHOWN = 5;

@@ -18,16 +18,17 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import TimeInput from '@cloudscape-design/components/time-input';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, apiRequest } from '../api/client';
+import { apiRequest } from '../api/client';
 import { atLeast } from '../app/access';
 import { useNotify } from '../app/notifications';
+import { showSaveRefused, type SaveErrors } from '../app/saveRefused';
 import { configHref, followLink, navigate } from '../app/router';
 import { useSession } from '../app/session';
 import { useUnsavedChanges } from '../app/unsaved';
 import { calendarBody, datesByYear, describeEntry, ENTRY_KINDS, entryOfKind, MONTHS, OBSERVED, WEEKDAYS,
   yearViewPeriod, type Calendar, type CalendarDate, type CalendarEntry, type EntryKind, type Observed }
   from '../logic/calendars';
-import { errorMessage, fieldErrorsOf, placeFieldErrors, type FieldError } from '../logic/errors';
+import { errorMessage } from '../logic/errors';
 import { clone, sameConfig } from '../logic/model';
 import { formatInstant, readableDate } from '../logic/time';
 import { calendarDates, calendarPath, getCalendar } from './calendarApi';
@@ -56,7 +57,7 @@ export function CalendarPage({ id }: { id: string }) {
 
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState('');
-  const [errors, setErrors] = useState<{ byField: Record<string, string>; unplaced: FieldError[]; message: string } | null>(null);
+  const [errors, setErrors] = useState<SaveErrors | null>(null);
   const [conflict, setConflict] = useState<{ theirs: Calendar; etag?: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState<'asking' | 'busy' | null>(null);
@@ -122,21 +123,9 @@ export function CalendarPage({ id }: { id: string }) {
       notify({ type: 'success', content: created ? `Saved the calendar '${id}': now version ${body.version}.`
         : `Created the calendar '${id}' (version ${body.version}).` });
     } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        try {
-          const latest = await getCalendar(id);
-          setConflict({ theirs: latest.body, etag: latest.etag });
-          notify({ type: 'warning', header: 'Not saved: someone else saved first',
-            content: `Version ${latest.body.version} of '${id}' was saved meanwhile. Your changes are kept.` });
-        } catch (reload) {
-          notify({ type: 'error', header: 'Not saved', content: errorMessage(reload) });
-        }
-        return;
-      }
-      const placed = placeFieldErrors(fieldErrorsOf(e), field => SHOWN_FIELD.test(field));
-      setErrors({ ...placed, message: errorMessage(e) });
-      notify({ type: 'error', header: 'Not saved', content: errorMessage(e) });
-      const first = Object.keys(placed.byField)[0];
+      const first = await showSaveRefused<Calendar>(e, { notify, shown: SHOWN_FIELD, latest: () => getCalendar(id),
+        savedMeanwhile: version => `Version ${version} of '${id}' was saved meanwhile. Your changes are kept.`,
+        setConflict, setErrors });
       if (first) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`)?.focus());
     } finally {
       setSaving(false);

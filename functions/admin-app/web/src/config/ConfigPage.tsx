@@ -13,14 +13,15 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Tabs from '@cloudscape-design/components/tabs';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, apiRequest, configPath } from '../api/client';
+import { apiRequest, configPath } from '../api/client';
 import { atLeast } from '../app/access';
 import { useNotify } from '../app/notifications';
+import { showSaveRefused, type SaveErrors } from '../app/saveRefused';
 import { navigate } from '../app/router';
 import { useSession } from '../app/session';
 import { useUnsavedChanges } from '../app/unsaved';
 import { reapply } from '../logic/diff';
-import { describeField, errorMessage, fieldErrorsOf, placeFieldErrors, tabOfField, type FieldError } from '../logic/errors';
+import { describeField, errorMessage, tabOfField } from '../logic/errors';
 import { clone, sameConfig, type FlowConfig } from '../logic/model';
 import { CONNECT_LIMIT_BYTES, estimateLargestResult } from '../logic/size';
 import { ssmlProblem } from '../logic/ssml';
@@ -103,7 +104,7 @@ export function ConfigPage({ id }: { id: string }) {
   const [loadError, setLoadError] = useState('');
   const [tab, setTab] = useState<TabId>(() => initialTab(id));
   const [conflict, setConflict] = useState<{ theirs: FlowConfig; etag?: string } | null>(null);
-  const [errors, setErrors] = useState<{ byField: Record<string, string>; unplaced: FieldError[]; message: string } | null>(null);
+  const [errors, setErrors] = useState<SaveErrors | null>(null);
   const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState<'asking' | 'busy' | null>(null);
   const [deleted, setDeleted] = useState(false);
@@ -165,21 +166,10 @@ export function ConfigPage({ id }: { id: string }) {
       notify({ type: 'success', content: `Saved '${id}': now version ${body.version}.` });
       restoreFocus();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 412) {
-        try {
-          const latest = await apiRequest<FlowConfig>('GET', configPath(id));
-          setConflict({ theirs: latest.body, etag: latest.etag });
-          notify({ type: 'warning', header: 'Not saved: someone else saved first',
-            content: `Version ${latest.body.version} was saved meanwhile. Your changes are kept; compare and re-apply them.` });
-        } catch (reload) {
-          notify({ type: 'error', header: 'Not saved', content: errorMessage(reload) });
-        }
-        return;
-      }
-      const placed = placeFieldErrors(fieldErrorsOf(e), field => SHOWN_FIELD.test(field));
-      setErrors({ ...placed, message: errorMessage(e) });
-      notify({ type: 'error', header: 'Not saved', content: errorMessage(e) });
-      const first = Object.keys(placed.byField)[0];
+      const first = await showSaveRefused<FlowConfig>(e, { notify, shown: SHOWN_FIELD,
+        latest: () => apiRequest<FlowConfig>('GET', configPath(id)),
+        savedMeanwhile: version => `Version ${version} was saved meanwhile. Your changes are kept; compare and re-apply them.`,
+        setConflict, setErrors });
       if (first) {
         setTab(tabOfField(first));
         focusField(first);

@@ -20,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +67,9 @@ class AdminAppCalendarsBrowserIT extends BrowserTestsOnTheRunner {
     static void configsToUseTheCalendar(AdminAppRunner shared) throws Exception {
         app = shared;
         admin = app.token("ana", "Full", "*");
-        create(config(LINE).put("timeZone", "America/New_York"));
+        app.createConfig(config(LINE).put("timeZone", "America/New_York"), admin);
         for (String id : BRANCHES) {
-            create(config(id));
+            app.createConfig(config(id), admin);
         }
     }
 
@@ -305,12 +304,6 @@ class AdminAppCalendarsBrowserIT extends BrowserTestsOnTheRunner {
         config.putObject("schema").putObject("Closed").put("type", "boolean");
         config.putObject("prompts").putObject("Greeting").putObject("en-US").put("voice", "Thanks for calling.");
         return config;
-    }
-
-    private static void create(ObjectNode config) throws Exception {
-        HttpResponse<String> created = app.send("PUT", "flow-configs/" + config.get("id").asText(), admin,
-                config.toString(), "*");
-        assertEquals(201, created.statusCode(), created.body());
     }
 
     private static JsonNode schedules(String id) throws Exception {

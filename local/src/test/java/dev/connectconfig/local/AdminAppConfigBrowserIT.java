@@ -68,9 +68,9 @@ class AdminAppConfigBrowserIT extends BrowserTestsOnTheRunner {
     static void createConfigsOfItsOwn(AdminAppRunner shared) throws Exception {
         app = shared;
         admin = app.token("ana", "Full", "*");
-        create(sample("main-queue", MAIN));
-        create(sample("sales-emea", SALES));
-        create(sample("sales-emea", TWO));
+        app.createConfig(sample("main-queue", MAIN), admin);
+        app.createConfig(sample("sales-emea", SALES), admin);
+        app.createConfig(sample("sales-emea", TWO), admin);
     }
 
     @Test
@@ -292,7 +292,7 @@ class AdminAppConfigBrowserIT extends BrowserTestsOnTheRunner {
     @Order(8)
     void aFullUserDeletesAConfigAfterTypingItsId() throws Exception {
         ObjectNode doomed = sample("sales-emea", "made-in-the-app");
-        create(doomed);
+        app.createConfig(doomed, admin);
         WebDriver admin = openConfig(app, "ana", "Full", "*", "made-in-the-app");
         click(admin, "Delete config");
         WebElement confirm = button(admin, "Delete made-in-the-app");
@@ -332,12 +332,6 @@ class AdminAppConfigBrowserIT extends BrowserTestsOnTheRunner {
         ObjectNode config = (ObjectNode) LocalJson.MAPPER.readTree(Files.readString(
                 RepoFiles.path("events/flow-configs/" + sample + ".json")));
         return config.put("id", id);
-    }
-
-    private static void create(ObjectNode config) throws Exception {
-        HttpResponse<String> created = app.send("PUT", "flow-configs/" + config.get("id").asText(), admin,
-                config.toString(), "*");
-        assertEquals(201, created.statusCode(), created.body());
     }
 
     private static JsonNode getConfig(String id) throws Exception {

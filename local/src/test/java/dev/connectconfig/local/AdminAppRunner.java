@@ -200,6 +200,13 @@ final class AdminAppRunner implements ExtensionContext.Store.CloseableResource {
         return LocalJson.MAPPER.readTree(answer.body()).get("token").asText();
     }
 
+    /** Creates a config through the API as the caller of {@code token}, as a new one (If-None-Match: *). */
+    void createConfig(ObjectNode config, String token) throws Exception {
+        HttpResponse<String> created = send("PUT", "flow-configs/" + config.get("id").asText(), token,
+                config.toString(), "*");
+        assertEquals(201, created.statusCode(), created.body());
+    }
+
     HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         return send(method, path, token, body, null);
     }

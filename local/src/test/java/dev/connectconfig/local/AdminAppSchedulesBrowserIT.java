@@ -63,17 +63,17 @@ class AdminAppSchedulesBrowserIT extends BrowserTestsOnTheRunner {
     static void startTheRunnerWithConfigsToSchedule(AdminAppRunner shared) throws Exception {
         app = shared;
         admin = app.token("ana", "Full", "*");
-        create(config("holiday-line", "closed").put("timeZone", "America/New_York"));
+        app.createConfig(config("holiday-line", "closed").put("timeZone", "America/New_York"), admin);
         JsonNode event = LocalJson.MAPPER.readTree(Files.readString(
                 RepoFiles.path("events/flow-config/create-with-schedules.json")));
-        create((ObjectNode) LocalJson.MAPPER.readTree(event.get("body").asText()));
+        app.createConfig((ObjectNode) LocalJson.MAPPER.readTree(event.get("body").asText()), admin);
         ObjectNode stormy = config("storm-line", "Closed");
         ObjectNode emergency = stormy.putArray("schedules").addObject().put("name", "emergency")
                 .put("description", "Emergency switch");
         emergency.putObject("when").put("from", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES)
                 .toString().substring(0, 16));
         emergency.putObject("set").putObject("variables").put("Closed", "true");
-        create(stormy);
+        app.createConfig(stormy, admin);
     }
 
     @Test
@@ -298,12 +298,6 @@ class AdminAppSchedulesBrowserIT extends BrowserTestsOnTheRunner {
         schema.putObject("Queue").put("type", "text");
         config.putObject("prompts").putObject("Greeting").putObject("en-US").put("voice", "Thanks for calling.");
         return config;
-    }
-
-    private static void create(ObjectNode config) throws Exception {
-        HttpResponse<String> created = app.send("PUT", "flow-configs/" + config.get("id").asText(), admin,
-                config.toString(), "*");
-        assertEquals(201, created.statusCode(), created.body());
     }
 
     /** GetConfig's result as the preview renders it, at an instant. */

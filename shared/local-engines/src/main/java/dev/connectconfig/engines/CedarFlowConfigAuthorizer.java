@@ -74,20 +74,17 @@ public final class CedarFlowConfigAuthorizer implements FlowConfigAuthorizer {
 
     @Override
     public boolean isAllowed(Caller caller, FlowConfigAction action, String configId) {
-        CedarEntity principal = FlowConfigEntities.principal(caller);
-        CedarEntity resource = FlowConfigEntities.flowConfig(configId);
-        Decision decision = decide(principal, action.cedarId(), resource, List.of(principal, resource));
-        if (decision.failure() != null) {
-            throw new IllegalStateException("Cedar refused the request: " + decision.failure());
-        }
-        return decision.allowed();
+        return isAllowed(caller, action.cedarId(), FlowConfigEntities.flowConfig(configId));
     }
 
     @Override
     public boolean isAllowed(Caller caller, CalendarAction action, String calendarId) {
+        return isAllowed(caller, action.cedarId(), FlowConfigEntities.calendar(calendarId));
+    }
+
+    private boolean isAllowed(Caller caller, String actionId, CedarEntity resource) {
         CedarEntity principal = FlowConfigEntities.principal(caller);
-        CedarEntity resource = FlowConfigEntities.calendar(calendarId);
-        Decision decision = decide(principal, action.cedarId(), resource, List.of(principal, resource));
+        Decision decision = decide(principal, actionId, resource, List.of(principal, resource));
         if (decision.failure() != null) {
             throw new IllegalStateException("Cedar refused the request: " + decision.failure());
         }
